@@ -1,0 +1,24 @@
+#pragma once
+
+#include "scenario.h"
+
+#include <QCoreApplication>
+#include <memory>
+
+namespace clab {
+
+// Titles, descriptions and help are marked with QT_TRANSLATE_NOOP in context
+// "clab::Scenario" and translated when shown.
+inline QString trScenario(const char *text)
+{
+    return QCoreApplication::translate("clab::Scenario", text);
+}
+
+std::unique_ptr<Scenario> makeThreadBasicsScenario();
+std::unique_ptr<Scenario> makeRaceConditionScenario();
+std::unique_ptr<Scenario> makeLockContentionScenario();
+std::unique_ptr<Scenario> makeProducerConsumerScenario();
+std::unique_ptr<Scenario> makeThreadPoolScenario();
+std::unique_ptr<Scenario> makeDeadlockScenario();
+
+} // namespace clab

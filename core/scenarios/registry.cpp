@@ -1,0 +1,40 @@
+#include "registry.h"
+
+#include "builtin.h"
+
+namespace clab {
+
+const ScenarioRegistry &ScenarioRegistry::instance()
+{
+    static const ScenarioRegistry registry;
+    return registry;
+}
+
+ScenarioRegistry::ScenarioRegistry()
+{
+    m_scenarios.push_back(makeThreadBasicsScenario());
+    m_scenarios.push_back(makeRaceConditionScenario());
+    m_scenarios.push_back(makeLockContentionScenario());
+    m_scenarios.push_back(makeDeadlockScenario());
+    m_scenarios.push_back(makeProducerConsumerScenario());
+    m_scenarios.push_back(makeThreadPoolScenario());
+}
+
+const Scenario *ScenarioRegistry::find(const QString &id) const
+{
+    for (const auto &s : m_scenarios) {
+        if (s->id() == id)
+            return s.get();
+    }
+    return nullptr;
+}
+
+QStringList ScenarioRegistry::ids() const
+{
+    QStringList out;
+    for (const auto &s : m_scenarios)
+        out << s->id();
+    return out;
+}
+
+} // namespace clab

@@ -1,0 +1,116 @@
+#pragma once
+
+#include "errors.h"
+#include "schedpoint.h"
+#include "timeout.h"
+
+#include <condition_variable>
+#include <exception>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <type_traits>
+#include <variant>
+#include <vector>
+
+namespace clab {
+
+// The part of a future that does not depend on its value type.
+class FutureState
+{
+public:
+    enum class Status { Pending, Running, Cancelled, Finished };
+
+    FutureState(ObjectId pool, qint64 task) : m_pool(pool), m_task(task) {}
+    virtual ~FutureState() = default;
+
+    ObjectId pool() const { return m_pool; }
+    qint64 task() const { return m_task; }
+
+    bool cancel();
+    bool cancelled() const;
+    bool running() const;
+    bool done() const;
+
+    // The worker calls this before running the task: false means it was
+    // cancelled and must not run (Python's set_running_or_notify_cancel).
+    bool setRunningOrNotifyCancel();
+    void finish(std::exception_ptr error);
+
+    // Waits until done. TimeoutError on timeout; CancelledError if cancelled.
+    void waitDone(Timeout timeout);
+    std::exception_ptr error() const;
+
+    void addDoneCallback(std::function<void()> callback);
+
+private:
+    void runCallbacks(std::unique_lock<std::mutex> &lock);
+
+    const ObjectId m_pool;
+    const qint64 m_task;
+    mutable std::mutex m_mutex;
+    std::condition_variable m_changed;
+    Status m_status = Status::Pending;
+    std::exception_ptr m_error;
+    std::vector<std::function<void()>> m_callbacks;
+};
+
+template <class T>
+using StoredValue = std::conditional_t<std::is_void_v<T>, std::monostate, T>;
+
+template <class T>
+struct FutureData : FutureState {
+    using FutureState::FutureState;
+    std::optional<StoredValue<T>> value; // written once, before finish()
+};
+
+// concurrent.futures.Future: the eventual result of a submitted task.
+template <class T>
+class Future
+{
+public:
+    Future() = default;
+    explicit Future(std::shared_ptr<FutureData<T>> data) : m_data(std::move(data)) {}
+
+    bool isValid() const { return bool(m_data); }
+    bool cancel() { return m_data->cancel(); }
+    bool cancelled() const { return m_data->cancelled(); }
+    bool running() const { return m_data->running(); }
+    bool done() const { return m_data->done(); }
+    qint64 taskId() const { return m_data->task(); }
+
+    // The task's value; rethrows what the task raised. TimeoutError if not
+    // done within `timeout`, CancelledError if it was cancelled.
+    T result(Timeout timeout = {}) const
+    {
+        sched::point(m_data->pool(), Op::Result);
+        m_data->waitDone(timeout);
+        trace::record(EventKind::ResultTaken, m_data->pool(), m_data->task());
+        if (auto error = m_data->error())
+            std::rethrow_exception(error);
+        if constexpr (!std::is_void_v<T>)
+            return *m_data->value;
+    }
+
+    // What the task raised, or null when it returned normally.
+    std::exception_ptr exception(Timeout timeout = {}) const
+    {
+        sched::point(m_data->pool(), Op::Result);
+        m_data->waitDone(timeout);
+        return m_data->error();
+    }
+
+    // Called with the future once it is done (at once if it already is),
+    // on the thread that completed it.
+    void addDoneCallback(std::function<void(const Future<T> &)> callback)
+    {
+        Future<T> self = *this;
+        m_data->addDoneCallback([self, callback = std::move(callback)] { callback(self); });
+    }
+
+private:
+    std::shared_ptr<FutureData<T>> m_data;
+};
+
+} // namespace clab

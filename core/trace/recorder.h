@@ -1,0 +1,157 @@
+#pragma once
+
+#include "actor.h"
+#include "clock.h"
+#include "traceevent.h"
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+namespace clab {
+
+// Events, actors and objects recorded since the previous drain.
+struct TraceBatch {
+    std::vector<TraceEvent> events;       // in nanoseconds, ordered per actor
+    std::vector<ActorInfo> actors;   // new or changed since the previous batch
+    std::vector<ObjectInfo> objects; // new since the previous batch
+
+    bool isEmpty() const { return events.empty() && actors.empty() && objects.empty(); }
+};
+
+// One thread's private event log: a chain of chunks written by that thread
+// alone and read concurrently by Recorder::drain(). The writer publishes each
+// event with a release store of the chunk's count, so recording takes no lock.
+class ThreadBuffer
+{
+public:
+    explicit ThreadBuffer(ActorId actor);
+    ~ThreadBuffer();
+    ThreadBuffer(const ThreadBuffer &) = delete;
+    ThreadBuffer &operator=(const ThreadBuffer &) = delete;
+
+    inline void append(EventKind kind, ObjectId object, qint64 value, quint32 aux)
+    {
+        if (m_writePos == m_writeChunk->capacity) [[unlikely]]
+            grow();
+        TraceEvent &e = m_writeChunk->events[m_writePos];
+        e.ts = qint64(Clock::ticks());
+        e.value = value;
+        e.actor = m_actor;
+        e.object = object;
+        e.aux = aux;
+        e.kind = kind;
+        e.flags = 0;
+        m_writeChunk->committed.store(++m_writePos, std::memory_order_release);
+    }
+
+    // The actor stamped on events from now on. Coroutine loops switch it on
+    // every resume; only the owning thread may call this.
+    void setActor(ActorId actor) { m_actor = actor; }
+    ActorId actor() const { return m_actor; }
+
+    // Reader side: appends everything committed since the last call, with
+    // timestamps converted to nanoseconds. Only Recorder calls this.
+    void drainInto(std::vector<TraceEvent> &out);
+
+private:
+    struct Chunk {
+        explicit Chunk(int cap) : capacity(cap), events(new TraceEvent[size_t(cap)]) {}
+        ~Chunk() { delete[] events; }
+        Chunk(const Chunk &) = delete;
+        Chunk &operator=(const Chunk &) = delete;
+        const int capacity;
+        TraceEvent *const events;
+        std::atomic<int> committed{0};
+        std::atomic<Chunk *> next{nullptr};
+    };
+    void grow();
+
+    ActorId m_actor;
+    Chunk *m_writeChunk;
+    int m_writePos = 0;
+    Chunk *m_head;        // owned chain, freed in the destructor
+    Chunk *m_readChunk;   // reader cursor
+    int m_readPos = 0;
+};
+
+namespace trace {
+// The calling thread's buffer, or null when the thread is not recording.
+// Checking it is the whole cost of a disabled recording.
+inline thread_local ThreadBuffer *t_buffer = nullptr;
+
+inline void record(EventKind kind, ObjectId object = 0, qint64 value = 0, quint32 aux = 0)
+{
+    if (ThreadBuffer *buffer = t_buffer)
+        buffer->append(kind, object, value, aux);
+}
+
+inline ActorId currentActor()
+{
+    ThreadBuffer *buffer = t_buffer;
+    return buffer ? buffer->actor() : 0;
+}
+
+// Records a begin event now and the matching end event when it goes out of
+// scope, e.g. SleepBegin/SleepEnd around a sleep.
+class [[nodiscard]] Span
+{
+public:
+    Span(EventKind begin, EventKind end, ObjectId object = 0, qint64 value = 0)
+        : m_end(end), m_object(object)
+    {
+        record(begin, object, value);
+    }
+    ~Span() { record(m_end, m_object); }
+    Span(const Span &) = delete;
+    Span &operator=(const Span &) = delete;
+
+private:
+    EventKind m_end;
+    ObjectId m_object;
+};
+} // namespace trace
+
+// Collects the events of one run from every thread that attaches to it.
+// Registering actors and objects takes a mutex (rare); recording events
+// does not.
+class Recorder
+{
+public:
+    Recorder();
+    ~Recorder();
+    Recorder(const Recorder &) = delete;
+    Recorder &operator=(const Recorder &) = delete;
+
+    ActorId addActor(ActorInfo info);   // info.id is assigned here
+    void setActorOsId(ActorId actor, qint64 osId);
+    ObjectId addObject(ObjectInfo info); // info.id is assigned here
+    std::vector<ActorInfo> actors() const;
+    std::vector<ObjectInfo> objects() const;
+
+    // Makes the calling thread record into a new buffer of this recorder as
+    // `actor`, until detachCurrentThread(). The buffer lives as long as the
+    // recorder, so events survive the thread.
+    void attachCurrentThread(ActorId actor);
+    static void detachCurrentThread();
+
+    // Events that were recorded elsewhere, already in nanoseconds (for
+    // example by a worker process).
+    void addForeignEvents(std::vector<TraceEvent> events);
+
+    // Everything recorded since the previous drain, sorted by time. Safe to
+    // call while threads record.
+    TraceBatch drain();
+
+private:
+    mutable std::mutex m_mutex;
+    std::vector<std::unique_ptr<ThreadBuffer>> m_buffers;
+    std::vector<ActorInfo> m_actors;
+    std::vector<ObjectInfo> m_objects;
+    std::vector<TraceEvent> m_foreign;
+    size_t m_objectsSent = 0;
+    std::vector<ActorId> m_dirtyActors;
+};
+
+} // namespace clab
