@@ -1,0 +1,59 @@
+#pragma once
+
+// Shared by the engine tests: a run whose MainThread is the test's thread.
+
+#include "threads/runcontext.h"
+#include "trace/trace.h"
+
+#include <QtTest>
+#include <algorithm>
+#include <functional>
+
+namespace clab::test {
+
+// A RunContext with the calling thread attached as its MainThread, so
+// primitives created in the test body are recorded and blocking calls can
+// be cancelled.
+class RunFixture
+{
+public:
+    explicit RunFixture(quint64 seed = 1) : context(seed), main(std::make_unique<RunContext::MainThread>(context)) {}
+    ~RunFixture() { finish(); }
+
+    // Ends the MainThread and every other thread; returns the whole trace.
+    Trace finish()
+    {
+        if (main) {
+            main.reset();
+            context.shutdown(std::chrono::seconds(5));
+        }
+        trace.merge(context.recorder().drain());
+        return trace;
+    }
+
+    RunContext context;
+    std::unique_ptr<RunContext::MainThread> main;
+    Trace trace;
+};
+
+inline int countEvents(const Trace &trace, EventKind kind, ObjectId object = 0)
+{
+    return int(std::count_if(trace.events().begin(), trace.events().end(), [&](const TraceEvent &e) {
+        return e.kind == kind && (object == 0 || e.object == object);
+    }));
+}
+
+// Polls `condition` for up to `ms`, for waiting on other threads without
+// fixed sleeps.
+inline bool eventually(const std::function<bool()> &condition, int ms = 5000)
+{
+    QDeadlineTimer deadline(ms);
+    while (!condition()) {
+        if (deadline.hasExpired())
+            return false;
+        QThread::msleep(1);
+    }
+    return true;
+}
+
+} // namespace clab::test
