@@ -2,60 +2,33 @@
 
 namespace clab {
 
-bool FutureState::cancel()
-{
-    std::unique_lock lock(m_mutex);
-    if (m_status == Status::Running || m_status == Status::Finished)
-        return false;
-    if (m_status == Status::Cancelled)
-        return true;
-    m_status = Status::Cancelled;
-    trace::record(EventKind::TaskCancelled, m_pool, m_task);
-    m_changed.notify_all();
-    runCallbacks(lock);
-    return true;
-}
+namespace {
+struct Stripe {
+    std::mutex mutex;
+    std::condition_variable changed;
+};
 
-bool FutureState::cancelled() const
+Stripe &stripeFor(const void *state)
 {
-    std::lock_guard lock(m_mutex);
-    return m_status == Status::Cancelled;
+    static Stripe stripes[64];
+    return stripes[(reinterpret_cast<quintptr>(state) >> 6) % 64];
 }
+} // namespace
 
-bool FutureState::running() const
+void FutureState::notifyWatchers()
 {
-    std::lock_guard lock(m_mutex);
-    return m_status == Status::Running;
-}
-
-bool FutureState::done() const
-{
-    std::lock_guard lock(m_mutex);
-    return m_status == Status::Cancelled || m_status == Status::Finished;
-}
-
-bool FutureState::setRunningOrNotifyCancel()
-{
-    std::lock_guard lock(m_mutex);
-    if (m_status == Status::Cancelled)
-        return false;
-    m_status = Status::Running;
-    return true;
-}
-
-void FutureState::finish(std::exception_ptr error)
-{
-    std::unique_lock lock(m_mutex);
-    m_error = std::move(error);
-    m_status = Status::Finished;
-    m_changed.notify_all();
-    runCallbacks(lock);
-}
-
-void FutureState::runCallbacks(std::unique_lock<std::mutex> &lock)
-{
+    // seq_cst, like the status change before it and the waiter's store of
+    // m_watched: either the waiter sees the new status, or this sees the
+    // waiter.
+    if (!m_watched.load(std::memory_order_seq_cst))
+        return;
+    Stripe &stripe = stripeFor(this);
+    std::unique_lock lock(stripe.mutex);
     std::vector<std::function<void()>> callbacks = std::move(m_callbacks);
     m_callbacks.clear();
+    // Others on the stripe wake too, see their future is not done, and
+    // sleep again.
+    stripe.changed.notify_all();
     lock.unlock();
     for (auto &callback : callbacks) {
         try {
@@ -66,40 +39,61 @@ void FutureState::runCallbacks(std::unique_lock<std::mutex> &lock)
     }
 }
 
-void FutureState::waitDone(Timeout timeout)
+bool FutureState::cancel()
 {
-    WaitSpec spec;
-    spec.object = m_pool;
-    spec.reason = WaitReason::Future;
-    spec.deadline = Deadline::after(timeout);
-    std::unique_lock lock(m_mutex);
-    const bool done = sched::wait(lock, m_changed, [this] {
-        return m_status == Status::Cancelled || m_status == Status::Finished;
-    }, spec);
-    if (!done)
-        throw TimeoutError();
-    if (m_status == Status::Cancelled)
-        throw CancelledError();
+    Status expected = Status::Pending;
+    if (m_status.compare_exchange_strong(expected, Status::Cancelled, std::memory_order_seq_cst)) {
+        trace::record(EventKind::TaskCancelled, m_pool, m_task);
+        notifyWatchers();
+        return true;
+    }
+    return expected == Status::Cancelled;
 }
 
-std::exception_ptr FutureState::error() const
+bool FutureState::setRunningOrNotifyCancel()
 {
-    std::lock_guard lock(m_mutex);
-    return m_error;
+    Status expected = Status::Pending;
+    return m_status.compare_exchange_strong(expected, Status::Running, std::memory_order_acq_rel);
+}
+
+void FutureState::finish(std::exception_ptr error)
+{
+    m_error = std::move(error);
+    m_status.store(Status::Finished, std::memory_order_seq_cst);
+    notifyWatchers();
+}
+
+void FutureState::waitDone(Timeout timeout)
+{
+    if (!done()) {
+        m_watched.store(true, std::memory_order_seq_cst);
+        WaitSpec spec;
+        spec.object = m_pool;
+        spec.reason = WaitReason::Future;
+        spec.deadline = Deadline::after(timeout);
+        Stripe &stripe = stripeFor(this);
+        std::unique_lock lock(stripe.mutex);
+        if (!sched::wait(lock, stripe.changed, [this] { return done(); }, spec))
+            throw TimeoutError();
+    }
+    if (status() == Status::Cancelled)
+        throw CancelledError();
 }
 
 void FutureState::addDoneCallback(std::function<void()> callback)
 {
-    std::unique_lock lock(m_mutex);
-    if (m_status == Status::Cancelled || m_status == Status::Finished) {
-        lock.unlock();
-        try {
-            callback();
-        } catch (...) {
+    m_watched.store(true, std::memory_order_seq_cst);
+    {
+        std::lock_guard lock(stripeFor(this).mutex);
+        if (!done()) {
+            m_callbacks.push_back(std::move(callback));
+            return;
         }
-        return;
     }
-    m_callbacks.push_back(std::move(callback));
+    try {
+        callback();
+    } catch (...) {
+    }
 }
 
 } // namespace clab

@@ -4,6 +4,7 @@
 #include "schedpoint.h"
 #include "timeout.h"
 
+#include <atomic>
 #include <condition_variable>
 #include <exception>
 #include <functional>
@@ -16,44 +17,61 @@
 
 namespace clab {
 
-// The part of a future that does not depend on its value type.
+// The part of a future that does not depend on its value type. Its status is
+// an atomic, so finishing a task and reading a finished result take no lock.
+// Waiters and callbacks use a mutex and condition shared by a stripe of
+// futures, so a future carries no mutex of its own: a pool creates one per
+// task, and most are never waited on.
 class FutureState
 {
 public:
-    enum class Status { Pending, Running, Cancelled, Finished };
+    enum class Status : quint8 { Pending, Running, Cancelled, Finished };
 
     FutureState(ObjectId pool, qint64 task) : m_pool(pool), m_task(task) {}
     virtual ~FutureState() = default;
+    FutureState(const FutureState &) = delete;
+    FutureState &operator=(const FutureState &) = delete;
+
+    // Runs the task and finishes the future; overridden by pool tasks.
+    virtual void run() {}
 
     ObjectId pool() const { return m_pool; }
     qint64 task() const { return m_task; }
 
     bool cancel();
-    bool cancelled() const;
-    bool running() const;
-    bool done() const;
+    bool cancelled() const { return status() == Status::Cancelled; }
+    bool running() const { return status() == Status::Running; }
+    bool done() const
+    {
+        const Status s = status();
+        return s == Status::Cancelled || s == Status::Finished;
+    }
 
     // The worker calls this before running the task: false means it was
     // cancelled and must not run (Python's set_running_or_notify_cancel).
     bool setRunningOrNotifyCancel();
+    // Call once, after the value (if any) is stored.
     void finish(std::exception_ptr error);
 
     // Waits until done. TimeoutError on timeout; CancelledError if cancelled.
     void waitDone(Timeout timeout);
-    std::exception_ptr error() const;
+    // What the task raised; only meaningful once done() is true.
+    std::exception_ptr error() const { return done() ? m_error : nullptr; }
 
     void addDoneCallback(std::function<void()> callback);
 
 private:
-    void runCallbacks(std::unique_lock<std::mutex> &lock);
+    Status status() const { return m_status.load(std::memory_order_seq_cst); }
+    void notifyWatchers();
 
     const ObjectId m_pool;
     const qint64 m_task;
-    mutable std::mutex m_mutex;
-    std::condition_variable m_changed;
-    Status m_status = Status::Pending;
-    std::exception_ptr m_error;
-    std::vector<std::function<void()>> m_callbacks;
+    std::atomic<Status> m_status{Status::Pending};
+    // Set (before looking at the status) by anyone who waits or adds a
+    // callback; tells notifyWatchers() it must take the mutex and notify.
+    std::atomic<bool> m_watched{false};
+    std::exception_ptr m_error;   // written before the status becomes Finished
+    std::vector<std::function<void()>> m_callbacks; // guarded by the stripe's mutex
 };
 
 template <class T>

@@ -20,6 +20,7 @@ struct Thread::Control {
     bool started = false;
     bool finished = false;
     std::atomic<qint64> nativeId{0};
+    std::atomic<quint32> uid{0};   // this_thread::uid() of the OS thread, in a run or not
     std::exception_ptr exception;
 };
 
@@ -60,6 +61,7 @@ Thread &Thread::operator=(Thread &&) noexcept = default;
 void Thread::threadMain(const std::shared_ptr<Control> &c)
 {
     c->nativeId.store(this_thread::nativeId());
+    c->uid.store(this_thread::uid());
     if (c->run)
         c->run->enterThread(&c->state);
     qint64 outcome = 0;
@@ -117,7 +119,7 @@ void Thread::start()
 bool Thread::join(Timeout timeout)
 {
     Control &c = *m_control;
-    if (this_thread::state() == &c.state)
+    if (c.uid.load() == this_thread::uid())
         throw RuntimeError("cannot join current thread");
     sched::point(0, Op::Join);
     std::unique_lock lock(c.mutex);

@@ -21,14 +21,7 @@ std::atomic<int> s_executorsOutsideRuns{0};
 
 // Before sleeping, an idle worker briefly watches the queue: a stream of
 // tiny tasks then costs no kernel wake-up per task.
-constexpr int kSpinChecks = 200;
-
-inline void cpuRelax()
-{
-#if defined(__x86_64__) || defined(__i386__)
-    __builtin_ia32_pause();
-#endif
-}
+constexpr int kSpinChecks = 2000;
 } // namespace
 
 ThreadPoolExecutor::ThreadPoolExecutor(int maxWorkers, const QString &threadNamePrefix)
@@ -61,90 +54,163 @@ double ThreadPoolExecutor::remainingSeconds(const Deadline &deadline)
     return std::chrono::duration<double>(cap - std::chrono::steady_clock::now()).count();
 }
 
-void ThreadPoolExecutor::enqueue(std::shared_ptr<FutureState> state, std::function<void()> run)
+void ThreadPoolExecutor::enqueue(std::shared_ptr<FutureState> task)
 {
     sched::point(id(), Op::Submit);
-    const qint64 task = state->task();
-    bool wake = false;
+    const qint64 taskId = task->task();
     {
-        std::lock_guard lock(m_mutex);
-        if (m_shutdown)
+        std::lock_guard queue(m_queueLock);
+        // Checked under the queue lock: once a worker sees shutdown and an
+        // empty queue it leaves, so nothing may be pushed after that.
+        if (m_shutdown.load(std::memory_order_relaxed))
             throw RuntimeError("cannot schedule new futures after shutdown");
-        m_queue.push_back({std::move(state), std::move(run)});
-        m_queued.fetch_add(1, std::memory_order_release);
-        trace::record(EventKind::TaskSubmitted, id(), task, quint32(m_queue.size()));
-        if (m_idle == 0 && int(m_workers.size()) < m_maxWorkers) {
-            const QString name = QStringLiteral("%1_%2").arg(m_prefix).arg(m_workers.size());
-            m_workers.push_back(std::make_unique<Thread>([this] { workerLoop(); }, name, false));
-            m_workers.back()->start();
-        } else {
-            wake = m_idle > 0;
-        }
+        trace::record(EventKind::TaskSubmitted, id(), taskId, quint32(m_queue.size() + 1));
+        m_queue.push_back(std::move(task));
     }
-    if (wake)
+    // seq_cst here and in takeWork(): either the sleeping worker sees the
+    // new item, or this sees the sleeper and wakes it. A spinning worker
+    // will find the item by itself.
+    m_queued.fetch_add(1, std::memory_order_seq_cst);
+    if (m_idle.load(std::memory_order_seq_cst) == 0)
+        startWorker();
+    if (m_spinning.load(std::memory_order_seq_cst) == 0 && m_sleepers.load(std::memory_order_seq_cst) > 0) {
+        std::lock_guard lock(m_mutex);
         m_workAvailable.notify_one();
+    }
 }
 
-bool ThreadPoolExecutor::takeWork(WorkItem &item)
+void ThreadPoolExecutor::startWorker()
 {
-    for (int i = 0; i < kSpinChecks && m_queued.load(std::memory_order_acquire) == 0; ++i)
-        cpuRelax();
-    std::unique_lock lock(m_mutex);
+    std::lock_guard lock(m_mutex);
+    if (int(m_workers.size()) >= m_maxWorkers)
+        return;
+    const QString name = QStringLiteral("%1_%2").arg(m_prefix).arg(m_workers.size());
+    m_workers.push_back(std::make_unique<Thread>([this] { workerLoop(); }, name, false));
+    m_workers.back()->start();
+}
+
+std::shared_ptr<FutureState> ThreadPoolExecutor::tryPop()
+{
+    if (m_queued.load(std::memory_order_relaxed) == 0)
+        return nullptr;
+    std::lock_guard queue(m_queueLock);
+    if (m_queue.empty())
+        return nullptr;
+    std::shared_ptr<FutureState> task = std::move(m_queue.front());
+    m_queue.pop_front();
+    m_queued.fetch_sub(1, std::memory_order_relaxed);
+    return task;
+}
+
+std::shared_ptr<FutureState> ThreadPoolExecutor::spinForWork()
+{
+    int delay = 1;
+    for (int check = 0; check < kSpinChecks; ++check) {
+        if (auto task = tryPop())
+            return task;
+        if (isDrained())
+            return nullptr;
+        for (int i = 0; i < delay; ++i)
+            SpinLock::relax();
+        delay = std::min(delay * 2, 64);
+    }
+    return nullptr;
+}
+
+bool ThreadPoolExecutor::isDrained() const
+{
+    return m_shutdown.load(std::memory_order_acquire) && m_queued.load(std::memory_order_seq_cst) == 0;
+}
+
+void ThreadPoolExecutor::wakeAnotherIfNeeded()
+{
+    // A worker that found work while more waits wakes a sleeper itself, so
+    // the submitter rarely pays for a kernel wake-up.
+    if (m_queued.load(std::memory_order_seq_cst) > 0 && m_sleepers.load(std::memory_order_seq_cst) > 0
+        && m_spinning.load(std::memory_order_seq_cst) == 0) {
+        std::lock_guard lock(m_mutex);
+        m_workAvailable.notify_one();
+    }
+}
+
+std::shared_ptr<FutureState> ThreadPoolExecutor::takeWork()
+{
+    struct Idle {
+        explicit Idle(std::atomic<int> &n) : count(n) { count.fetch_add(1, std::memory_order_seq_cst); }
+        ~Idle() { count.fetch_sub(1, std::memory_order_seq_cst); }
+        std::atomic<int> &count;
+    } idle(m_idle);
+
     WaitSpec spec;
     spec.object = id();
     spec.reason = WaitReason::Queue;
-    ++m_idle;
-    try {
-        sched::wait(lock, m_workAvailable, [this] { return !m_queue.empty() || m_shutdown; }, spec);
-    } catch (...) {
-        --m_idle;
-        throw;
+    for (;;) {
+        if (auto task = tryPop()) {
+            wakeAnotherIfNeeded();
+            return task;
+        }
+        if (isDrained())
+            return nullptr;
+        // At most one idle worker spins; the others sleep, leaving the CPU
+        // to whoever submits.
+        int expected = 0;
+        if (m_spinning.compare_exchange_strong(expected, 1, std::memory_order_seq_cst)) {
+            std::shared_ptr<FutureState> task = spinForWork();
+            m_spinning.store(0, std::memory_order_seq_cst);
+            if (task) {
+                wakeAnotherIfNeeded();
+                return task;
+            }
+        }
+        std::unique_lock lock(m_mutex);
+        // seq_cst, as in enqueue(): either this sees the new item, or the
+        // submitter sees this sleeper.
+        m_sleepers.fetch_add(1, std::memory_order_seq_cst);
+        try {
+            sched::wait(lock, m_workAvailable, [this] {
+                return m_queued.load(std::memory_order_seq_cst) > 0 || m_shutdown.load(std::memory_order_acquire);
+            }, spec);
+        } catch (...) {
+            m_sleepers.fetch_sub(1, std::memory_order_seq_cst);
+            throw;
+        }
+        m_sleepers.fetch_sub(1, std::memory_order_seq_cst);
     }
-    --m_idle;
-    if (m_queue.empty())
-        return false; // shut down and drained
-    item = std::move(m_queue.front());
-    m_queue.pop_front();
-    m_queued.fetch_sub(1, std::memory_order_relaxed);
-    return true;
 }
 
 void ThreadPoolExecutor::workerLoop()
 {
-    WorkItem item;
-    while (takeWork(item)) {
-        if (item.state->setRunningOrNotifyCancel()) {
-            trace::record(EventKind::TaskStarted, id(), item.state->task());
-            item.run();
-            trace::record(EventKind::TaskFinished, id(), item.state->task(), item.state->error() ? 1 : 0);
-        }
-        item = {};
+    while (std::shared_ptr<FutureState> task = takeWork()) {
+        if (!task->setRunningOrNotifyCancel())
+            continue;
+        trace::record(EventKind::TaskStarted, id(), task->task());
+        task->run();
+        trace::record(EventKind::TaskFinished, id(), task->task(), task->error() ? 1 : 0);
     }
 }
 
 void ThreadPoolExecutor::shutdown(bool wait, bool cancelFutures)
 {
-    std::vector<WorkItem> cancelled;
+    std::deque<std::shared_ptr<FutureState>> cancelled;
     {
-        std::lock_guard lock(m_mutex);
-        m_shutdown = true;
+        std::lock_guard queue(m_queueLock);
+        m_shutdown.store(true, std::memory_order_release);
         if (cancelFutures) {
-            cancelled.assign(std::make_move_iterator(m_queue.begin()), std::make_move_iterator(m_queue.end()));
-            m_queue.clear();
-            m_queued.store(0, std::memory_order_relaxed);
+            cancelled.swap(m_queue);
+            m_queued.store(0, std::memory_order_seq_cst);
         }
     }
-    m_workAvailable.notify_all();
-    for (WorkItem &item : cancelled)
-        item.state->cancel();
-    if (!wait)
-        return;
+    for (const auto &task : cancelled)
+        task->cancel();
     std::vector<Thread *> workers;
     {
         std::lock_guard lock(m_mutex);
+        m_workAvailable.notify_all();
         for (const auto &w : m_workers)
             workers.push_back(w.get());
     }
+    if (!wait)
+        return;
     for (Thread *w : workers)
         w->join();
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "future.h"
+#include "spinlock.h"
 #include "sync/instrumented.h"
 #include "thread.h"
 
@@ -10,6 +11,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <tuple>
 #include <type_traits>
 #include <vector>
 
@@ -33,25 +35,11 @@ public:
     auto submit(F &&fn, Args &&...args) -> Future<std::invoke_result_t<F, Args...>>
     {
         using R = std::invoke_result_t<F, Args...>;
-        auto data = std::make_shared<FutureData<R>>(id(), nextTaskId());
-        auto task = [data, fn = std::forward<F>(fn), ... args = std::forward<Args>(args)]() mutable {
-            try {
-                if constexpr (std::is_void_v<R>) {
-                    std::invoke(fn, args...);
-                    data->value.emplace();
-                } else {
-                    data->value.emplace(std::invoke(fn, args...));
-                }
-                data->finish(nullptr);
-            } catch (const RunCancelled &) {
-                data->finish(std::current_exception());
-                throw;
-            } catch (...) {
-                data->finish(std::current_exception());
-            }
-        };
-        enqueue(data, std::move(task));
-        return Future<R>(std::move(data));
+        auto task = std::make_shared<Task<R, std::decay_t<F>, std::decay_t<Args>...>>(
+            id(), nextTaskId(), std::forward<F>(fn), std::forward<Args>(args)...);
+        Future<R> future(task);
+        enqueue(std::move(task));
+        return future;
     }
 
     // Results in the order of `items`; rethrows the first failure in that
@@ -85,28 +73,66 @@ public:
     QStringList workerNames() const;
 
 private:
-    struct WorkItem {
-        std::shared_ptr<FutureState> state;
-        std::function<void()> run;
+    // The future and the call it stands for, in one allocation.
+    template <class R, class F, class... Args>
+    struct Task final : FutureData<R> {
+        Task(ObjectId pool, qint64 id, F fn, Args... args)
+            : FutureData<R>(pool, id), m_fn(std::move(fn)), m_args(std::move(args)...)
+        {
+        }
+        void run() override
+        {
+            try {
+                if constexpr (std::is_void_v<R>) {
+                    std::apply(m_fn, m_args);
+                    this->value.emplace();
+                } else {
+                    this->value.emplace(std::apply(m_fn, m_args));
+                }
+                this->finish(nullptr);
+            } catch (const RunCancelled &) {
+                this->finish(std::current_exception());
+                throw;
+            } catch (...) {
+                this->finish(std::current_exception());
+            }
+        }
+        F m_fn;
+        std::tuple<Args...> m_args;
     };
 
     static double remainingSeconds(const Deadline &deadline);
     qint64 nextTaskId() { return m_nextTask.fetch_add(1, std::memory_order_relaxed) + 1; }
-    void enqueue(std::shared_ptr<FutureState> state, std::function<void()> run);
+    void enqueue(std::shared_ptr<FutureState> task);
+    void startWorker();
     void workerLoop();
-    bool takeWork(WorkItem &item);
+    std::shared_ptr<FutureState> tryPop();
+    std::shared_ptr<FutureState> takeWork();
+    std::shared_ptr<FutureState> spinForWork();
+    bool isDrained() const;
+    void wakeAnotherIfNeeded();
 
     const int m_maxWorkers;
     QString m_prefix;
     std::atomic<qint64> m_nextTask{0};
 
+    // The work queue: a spin lock, since pushes and pops are a few
+    // instructions and a stream of tiny tasks must not pay for sleeping.
+    // Each group on its own cache line: the submitter and the workers write
+    // them at different rates.
+    alignas(64) SpinLock m_queueLock;
+    std::deque<std::shared_ptr<FutureState>> m_queue;
+    alignas(64) std::atomic<int> m_queued{0};   // m_queue.size(), readable without the lock
+    alignas(64) std::atomic<int> m_idle{0};     // workers looking for work
+    std::atomic<int> m_sleepers{0};             // workers blocked on m_workAvailable
+    std::atomic<int> m_spinning{0};             // 1 while an idle worker spins
+    std::atomic<bool> m_shutdown{false};
+    alignas(64) char m_endOfHotData = 0;
+
+    // Workers sleep here when there is nothing to do; also guards m_workers.
     mutable std::mutex m_mutex;
     std::condition_variable m_workAvailable;
-    std::deque<WorkItem> m_queue;
     std::vector<std::unique_ptr<Thread>> m_workers;
-    int m_idle = 0;
-    bool m_shutdown = false;
-    std::atomic<int> m_queued{0};  // mirrors m_queue.size() for spinning workers
 };
 
 } // namespace clab

@@ -17,8 +17,9 @@ bool cpuHasInvariantTsc()
     QFile cpuinfo(QStringLiteral("/proc/cpuinfo"));
     if (!cpuinfo.open(QIODevice::ReadOnly))
         return false;
-    while (!cpuinfo.atEnd()) {
-        const QByteArray line = cpuinfo.readLine();
+    // /proc files report size 0, so read to the end rather than test atEnd().
+    const QList<QByteArray> lines = cpuinfo.readAll().split('\n');
+    for (const QByteArray &line : lines) {
         if (line.startsWith("flags")) {
             const QList<QByteArray> flags = line.simplified().split(' ');
             return flags.contains("constant_tsc") && flags.contains("nonstop_tsc");

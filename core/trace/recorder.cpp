@@ -29,12 +29,12 @@ ThreadBuffer::~ThreadBuffer()
     }
 }
 
-void ThreadBuffer::grow()
+ThreadBuffer::Chunk *ThreadBuffer::grow()
 {
     auto *next = new Chunk(std::min(m_writeChunk->capacity * 4, kMaxChunkEvents));
     m_writeChunk->next.store(next, std::memory_order_release);
     m_writeChunk = next;
-    m_writePos = 0;
+    return next;
 }
 
 void ThreadBuffer::drainInto(std::vector<TraceEvent> &out)

@@ -33,9 +33,14 @@ public:
 
     inline void append(EventKind kind, ObjectId object, qint64 value, quint32 aux)
     {
-        if (m_writePos == m_writeChunk->capacity) [[unlikely]]
-            grow();
-        TraceEvent &e = m_writeChunk->events[m_writePos];
+        Chunk *chunk = m_writeChunk;
+        // Only this thread writes `committed`, so it doubles as the write position.
+        int pos = chunk->committed.load(std::memory_order_relaxed);
+        if (pos == chunk->capacity) [[unlikely]] {
+            chunk = grow();
+            pos = 0;
+        }
+        TraceEvent &e = chunk->events[pos];
         e.ts = qint64(Clock::ticks());
         e.value = value;
         e.actor = m_actor;
@@ -43,7 +48,7 @@ public:
         e.aux = aux;
         e.kind = kind;
         e.flags = 0;
-        m_writeChunk->committed.store(++m_writePos, std::memory_order_release);
+        chunk->committed.store(pos + 1, std::memory_order_release);
     }
 
     // The actor stamped on events from now on. Coroutine loops switch it on
@@ -66,11 +71,10 @@ private:
         std::atomic<int> committed{0};
         std::atomic<Chunk *> next{nullptr};
     };
-    void grow();
+    Chunk *grow();
 
     ActorId m_actor;
     Chunk *m_writeChunk;
-    int m_writePos = 0;
     Chunk *m_head;        // owned chain, freed in the destructor
     Chunk *m_readChunk;   // reader cursor
     int m_readPos = 0;
