@@ -88,6 +88,8 @@ private:
                     this->value.emplace();
                 } else {
                     this->value.emplace(std::apply(m_fn, m_args));
+                    if constexpr (std::is_integral_v<R>)
+                        trace::record(EventKind::TaskResult, this->pool(), qint64(*this->value), quint32(this->task()));
                 }
                 this->finish(nullptr);
             } catch (const RunCancelled &) {

@@ -42,6 +42,7 @@ enum class EventKind : quint16 {
     DeadlockFound,    // object = a lock in the cycle; value = the actor blocked on it
     Cancelled,        // the run was cancelled while this actor was blocked or working
     Mark,             // a scenario's own milestone; value is scenario-defined
+    TaskResult,       // object = pool; value = what the task returned (integral results); aux = task id
 };
 
 // Why an actor blocked. Selects the state it is drawn in.
