@@ -2,12 +2,22 @@
 
 #include "scenarios/registry.h"
 #include "scenarios/scenariorun.h"
+#include "snapshot.h"
 #include "trace/chromeexport.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QGuiApplication>
 #include <QJsonDocument>
+#include <QRegularExpression>
+#include <QQuickWindow>
 #include <QTextStream>
+
+#include <ctime>
+#include <unistd.h>
 
 #include <cstdio>
 
@@ -58,10 +68,22 @@ struct Options {
     QCommandLineOption exportTrace{QStringLiteral("export-trace"),
                                    QStringLiteral("Write the trace as Chrome Trace Event JSON (Perfetto, speedscope)."),
                                    QStringLiteral("FILE")};
+    QCommandLineOption exportPng{QStringLiteral("export-png"),
+                                 QStringLiteral("Save a picture of the run as the app shows it (offscreen)."),
+                                 QStringLiteral("FILE")};
+    QCommandLineOption view{QStringLiteral("view"), QStringLiteral("What --export-png shows: window, scene or timeline."),
+                            QStringLiteral("VIEW"), QStringLiteral("window")};
+    QCommandLineOption size{QStringLiteral("size"), QStringLiteral("Window size for --export-png, WIDTHxHEIGHT."),
+                            QStringLiteral("WxH"), QStringLiteral("1600x1000")};
+    QCommandLineOption theme{QStringLiteral("theme"), QStringLiteral("Theme for --export-png: light or dark."),
+                             QStringLiteral("THEME"), QStringLiteral("light")};
+    QCommandLineOption at{QStringLiteral("at"),
+                          QStringLiteral("Where the time cursor stands in the picture, from 0 (start) to 1 (end)."),
+                          QStringLiteral("FRACTION"), QStringLiteral("1")};
 
     void addTo(QCommandLineParser &parser) const
     {
-        parser.addOptions({list, describe, scenario, set, seed, summary, exportTrace});
+        parser.addOptions({list, describe, scenario, set, seed, summary, exportTrace, exportPng, view, size, theme, at});
     }
 };
 
@@ -86,6 +108,40 @@ int describeScenario(const QString &id)
     return kExitOk;
 }
 
+int runPicture(const QCommandLineParser &parser, const Options &o, quint64 seed)
+{
+    SnapshotRequest request;
+    request.scenario = parser.value(o.scenario);
+    request.assignments = parser.values(o.set);
+    request.seed = seed;
+    request.pngPath = parser.value(o.exportPng);
+    request.tracePath = parser.value(o.exportTrace);
+    request.view = parser.value(o.view);
+    const QRegularExpressionMatch size = QRegularExpression(QStringLiteral("^(\\d{2,5})x(\\d{2,5})$")).match(parser.value(o.size));
+    if (!size.hasMatch() || size.captured(1).toInt() < 320 || size.captured(2).toInt() < 240
+        || size.captured(1).toInt() > 8192 || size.captured(2).toInt() > 8192)
+        return usageError(QStringLiteral("--size must be WIDTHxHEIGHT from 320x240 to 8192x8192, got '%1'").arg(parser.value(o.size)));
+    request.size = QSize(size.captured(1).toInt(), size.captured(2).toInt());
+    const QString theme = parser.value(o.theme);
+    if (theme != QLatin1String("light") && theme != QLatin1String("dark"))
+        return usageError(QStringLiteral("--theme must be light or dark, got '%1'").arg(theme));
+    request.dark = theme == QLatin1String("dark");
+    bool atOk = false;
+    request.at = parser.value(o.at).toDouble(&atOk);
+    if (!atOk || request.at < 0 || request.at > 1)
+        return usageError(QStringLiteral("--at must be a number from 0 to 1, got '%1'").arg(parser.value(o.at)));
+    const SnapshotResult result = takeSnapshot(request);
+    if (result.exitCode != kExitOk) {
+        err() << "concurrency-lab: " << result.error << Qt::endl;
+        return result.exitCode;
+    }
+    if (parser.isSet(o.summary)) {
+        out() << result.summaryJson << '\n';
+        out().flush();
+    }
+    return kExitOk;
+}
+
 int runScenario(const QCommandLineParser &parser, const Options &o)
 {
     const QString id = parser.value(o.scenario);
@@ -102,6 +158,11 @@ int runScenario(const QCommandLineParser &parser, const Options &o)
     QString error;
     if (!params.applyAssignments(scenario->parameters(), parser.values(o.set), &error))
         return usageError(QStringLiteral("%1: %2").arg(id, error));
+    if (parser.isSet(o.exportPng)) {
+        if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
+            return usageError(QStringLiteral("--export-png needs the GUI libraries"));
+        return runPicture(parser, o, seed);
+    }
 
     ScenarioRun run(*scenario, params, seed);
     run.runHere();
@@ -123,15 +184,67 @@ int runScenario(const QCommandLineParser &parser, const Options &o)
 
 } // namespace
 
-bool wantsHeadless(const QStringList &arguments)
+void quitAfterFirstFrame(QQuickWindow *window)
 {
-    for (const QString &a : arguments) {
-        if (a.startsWith(QLatin1String("--list-scenarios")) || a.startsWith(QLatin1String("--describe"))
-            || a.startsWith(QLatin1String("--scenario")) || a == QLatin1String("--help")
-            || a == QLatin1String("-h") || a == QLatin1String("--version") || a == QLatin1String("-v"))
-            return true;
+    if (!window)
+        return;
+    QObject::connect(window, &QQuickWindow::frameSwapped, window, [] {
+        // /proc/self/stat field 22 is the start time in clock ticks since boot.
+        QFile stat(QStringLiteral("/proc/self/stat"));
+        double sinceStartMs = -1;
+        if (stat.open(QIODevice::ReadOnly)) {
+            const QByteArray line = stat.readAll();
+            const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+            timespec now{};
+            clock_gettime(CLOCK_BOOTTIME, &now);
+            const double ticks = double(sysconf(_SC_CLK_TCK));
+            const double startedS = fields.value(19).toDouble() / ticks;
+            sinceStartMs = (double(now.tv_sec) + double(now.tv_nsec) / 1e9 - startedS) * 1000.0;
+        }
+        out() << "first frame after " << QString::number(sinceStartMs, 'f', 1) << " ms" << Qt::endl;
+        QCoreApplication::quit();
+    }, Qt::SingleShotConnection);
+}
+
+Mode modeFor(const QStringList &arguments)
+{
+    bool engine = false;
+    for (const QString &a : arguments.mid(1)) {
+        if (a == QLatin1String("--quit-after-first-frame"))
+            continue;
+        if (a.startsWith(QLatin1String("--export-png")))
+            return Mode::Picture;
+        if (a.startsWith(QLatin1String("--")) || a.startsWith(QLatin1Char('-')))
+            engine = true;
     }
-    return false;
+    return engine ? Mode::Engine : Mode::Window;
+}
+
+int runDefaultLessonHeadless()
+{
+    const QString scenario = QStringLiteral("race-condition");
+    QDir dir(QDir::current().filePath(QStringLiteral("concurrency-lab-output")));
+    if (!dir.mkpath(QStringLiteral("."))) {
+        err() << "concurrency-lab: cannot create " << dir.path() << Qt::endl;
+        return kExitIoError;
+    }
+    SnapshotRequest request;
+    request.scenario = scenario;
+    request.pngPath = dir.filePath(scenario + QStringLiteral(".png"));
+    request.tracePath = dir.filePath(scenario + QStringLiteral(".trace.json"));
+    request.at = 0.5;
+    out() << "No display found, so the default lesson (" << scenario << ") ran headless." << Qt::endl;
+    const SnapshotResult result = takeSnapshot(request);
+    if (result.exitCode != kExitOk) {
+        err() << "concurrency-lab: " << result.error << Qt::endl;
+        return result.exitCode;
+    }
+    out() << "  summary: " << result.summaryJson << '\n'
+          << "  picture: " << QFileInfo(request.pngPath).absoluteFilePath() << '\n'
+          << "  trace:   " << QFileInfo(request.tracePath).absoluteFilePath()
+          << "  (open it in https://ui.perfetto.dev)\n"
+          << "Run it with a display (DISPLAY or WAYLAND_DISPLAY set) to open the window." << Qt::endl;
+    return kExitOk;
 }
 
 int runHeadless(const QStringList &arguments)

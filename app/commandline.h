@@ -1,16 +1,32 @@
 #pragma once
 
 #include <QStringList>
-#include <optional>
+
+class QQuickWindow;
 
 namespace clab::cli {
 
-// True when the arguments ask for work without a window.
-bool wantsHeadless(const QStringList &arguments);
+enum class Mode {
+    Engine,   // list, describe or run a scenario: no GUI at all
+    Picture,  // run a scenario and save a picture of it: GUI, offscreen
+    Window,   // open the app
+};
 
-// Runs the headless command line: --list-scenarios, --describe and
-// --scenario. Returns the process exit code: 0 done, 1 a file could not be
-// written, 2 bad arguments (the message on stderr says what is allowed).
+// What the arguments ask for. With no display and no arguments, `make run`
+// still shows something: the default lesson, as a picture.
+Mode modeFor(const QStringList &arguments);
+
+// --list-scenarios, --describe and --scenario (with --export-png when a
+// QGuiApplication exists). Returns the exit code: 0 done, 1 a file could not
+// be written, 2 bad arguments (stderr says what is allowed).
 int runHeadless(const QStringList &arguments);
+
+// No display: runs the default lesson, writes its picture and trace under
+// ./concurrency-lab-output, and says where they went.
+int runDefaultLessonHeadless();
+
+// For measuring start-up: prints "first frame after N ms" (since the
+// process started) when the window has drawn once, then quits.
+void quitAfterFirstFrame(QQuickWindow *window);
 
 } // namespace clab::cli

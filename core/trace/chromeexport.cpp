@@ -129,6 +129,15 @@ private:
                     + ",\"args\":{\"" + key + "\":" + QByteArray::number(e.aux) + "}}");
     }
 
+    // A shared variable's value over time: lost updates show as dips.
+    void valueCounter(const TraceEvent &e)
+    {
+        begin();
+        m_out.write("{\"name\":" + jsonString(m_trace.objectName(e.object)) + ",\"ph\":\"C\",\"ts\":" + us(e.ts)
+                    + ",\"pid\":" + QByteArray::number(pidOf(e.actor)) + ",\"args\":{\"value\":"
+                    + QByteArray::number(e.value) + "}}");
+    }
+
     void writeMarksAndCounters()
     {
         for (const TraceEvent &e : m_trace.events()) {
@@ -151,6 +160,9 @@ private:
                 break;
             case EventKind::DeadlockFound:
                 instant(e, "deadlock");
+                break;
+            case EventKind::VarWrite:
+                valueCounter(e);
                 break;
             default:
                 break;

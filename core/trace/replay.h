@@ -106,7 +106,9 @@ public:
     explicit TraceReplay(const Trace &trace, int checkpointEvery = 4096);
 
     // Call after the trace grew (events appended at its end); extends the
-    // checkpoints without starting over.
+    // checkpoints without starting over. Also copes with a merge that
+    // reached back before covered events, or a cleared trace, by dropping
+    // the checkpoints those changed.
     void refresh();
 
     // The state after every event with ts <= ns has been applied.
@@ -123,6 +125,9 @@ private:
     const Trace &m_trace;
     const int m_every;
     std::vector<SceneSnapshot> m_checkpoints; // m_checkpoints[k] = afterEvents(k * m_every)
+    // m_boundaries[k] = the last event checkpoint k applied; refresh() drops
+    // checkpoints whose event moved (a merge reaching back, a cleared trace).
+    std::vector<TraceEvent> m_boundaries;
 };
 
 } // namespace clab

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QString>
+
 namespace clab::bench {
 
 class BenchReport;
@@ -7,5 +9,8 @@ class BenchReport;
 void benchTrace(BenchReport &report);
 void benchLock(BenchReport &report);
 void benchPool(BenchReport &report);
+// Need a QGuiApplication.
+void benchTimeline(BenchReport &report);
+void benchStartup(BenchReport &report, const QString &executable);
 
 } // namespace clab::bench

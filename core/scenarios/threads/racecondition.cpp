@@ -1,4 +1,5 @@
 #include "scenarios/builtin.h"
+#include "sync/barrier.h"
 #include "sync/lock.h"
 #include "sync/sharedvalue.h"
 #include "threads/schedpoint.h"
@@ -49,6 +50,8 @@ public:
         const bool useLock = ctx.params.boolean(QStringLiteral("lock"));
         SharedInt balance(0, QStringLiteral("balance"));
         Lock lock(QStringLiteral("balance_lock"));
+        // All threads begin their loops together, so they really overlap.
+        Barrier start(n, {}, {}, QStringLiteral("start"));
         std::atomic<qint64> lost{0};
 
         auto change = [&](qint64 amount) {
@@ -62,6 +65,7 @@ public:
         for (int i = 0; i < n; ++i) {
             const qint64 amount = 5 + 3 * i; // 5, 8, 11, ...
             threads.push_back(std::make_unique<Thread>([&, amount] {
+                start.wait();
                 qint64 mine = 0;
                 for (qint64 k = 0; k < iterations; ++k) {
                     if (useLock) {

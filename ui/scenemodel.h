@@ -1,0 +1,73 @@
+#pragma once
+
+#include "tracesession.h"
+#include <QObject>
+#include <QPointer>
+#include <QQmlEngine>
+#include <QTimer>
+#include <QVariantList>
+#include <QVariantMap>
+#include <memory>
+
+namespace clab {
+
+class Trace;
+class TraceReplay;
+
+// The state of every actor and object at the time cursor, for the animated
+// scenes. Moving the cursor back rebuilds the past exactly from the trace.
+class SceneModel : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(TraceSession *session READ session WRITE setSession NOTIFY sessionChanged)
+    Q_PROPERTY(double cursorNs READ cursorNs WRITE setCursorNs NOTIFY cursorNsChanged)
+    Q_PROPERTY(QVariantList actors READ actors NOTIFY snapshotChanged)
+    Q_PROPERTY(QVariantList objects READ objects NOTIFY snapshotChanged)
+    Q_PROPERTY(QVariantMap deadlock READ deadlock NOTIFY snapshotChanged)
+    Q_PROPERTY(int eventsApplied READ eventsApplied NOTIFY snapshotChanged)
+
+public:
+    explicit SceneModel(QObject *parent = nullptr);
+    ~SceneModel() override;
+
+    TraceSession *session() const { return m_session; }
+    void setSession(TraceSession *session);
+    double cursorNs() const { return m_cursorNs; }
+    void setCursorNs(double ns);
+
+    QVariantList actors() const { return m_actors; }
+    QVariantList objects() const { return m_objects; }
+    QVariantMap deadlock() const { return m_deadlock; }
+    int eventsApplied() const { return m_eventsApplied; }
+
+    // Objects of one kind ("Lock", "Queue", "Pool", "Variable", ...).
+    Q_INVOKABLE QVariantList objectsOfKind(const QString &kind) const;
+    // The next / previous event time, for stepping; the cursor itself when
+    // there is none.
+    Q_INVOKABLE double nextEventNs(double ns) const;
+    Q_INVOKABLE double previousEventNs(double ns) const;
+
+Q_SIGNALS:
+    void sessionChanged();
+    void cursorNsChanged();
+    void snapshotChanged();
+
+private:
+    void traceChanged();
+    void rebuild();
+    void ensureReplay() const;
+
+    QPointer<TraceSession> m_session;
+    double m_cursorNs = 0;
+    mutable std::unique_ptr<TraceReplay> m_replay;
+    mutable const Trace *m_replayOf = nullptr;
+    mutable int m_replayEvents = 0;
+    QTimer m_throttle;   // coalesces cursor moves and live growth
+    QVariantList m_actors;
+    QVariantList m_objects;
+    QVariantMap m_deadlock;
+    int m_eventsApplied = 0;
+};
+
+} // namespace clab
