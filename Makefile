@@ -28,7 +28,7 @@ tsan: deps
 	cmake -S . -B $(TSAN_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) \
 		-DCLAB_ENGINE_ONLY=ON -DCLAB_TSAN=ON -DCLAB_BENCHMARKS=OFF
 	cmake --build $(TSAN_DIR) -j $(JOBS)
-	cd $(TSAN_DIR) && TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" \
+	cd $(TSAN_DIR) && \
 		QT_QPA_PLATFORM=offscreen ctest --output-on-failure
 
 bench: build

@@ -26,16 +26,6 @@ using Times = QList<qint64>;
 Q_DECLARE_METATYPE(clab::ActorState)
 Q_DECLARE_METATYPE(clab::WaitReason)
 
-#if defined(__SANITIZE_THREAD__)
-// Qt is not instrumented, so ThreadSanitizer cannot see QtTest's watchdog
-// thread being joined (through a QWaitCondition) and reports its teardown.
-// Only frames inside QtTest or QWaitCondition match; the engine uses neither.
-extern "C" const char *__tsan_default_suppressions()
-{
-    return "race:QWaitCondition\n"
-           "race:libQt6Test.so\n";
-}
-#endif
 
 namespace {
 

@@ -12,6 +12,7 @@ void Event::set()
     sched::point(id(), Op::Set);
     std::lock_guard lock(m_mutex);
     m_flag = true;
+    ++m_sets;
     trace::record(EventKind::EventSet, id());
     m_cv.notify_all();
 }
@@ -38,7 +39,8 @@ bool Event::wait(Timeout timeout)
     spec.reason = WaitReason::Event;
     spec.deadline = Deadline::after(timeout);
     std::unique_lock lock(m_mutex);
-    return sched::wait(lock, m_cv, [this] { return m_flag; }, spec);
+    const quint64 sets = m_sets;
+    return sched::wait(lock, m_cv, [this, sets] { return m_flag || m_sets != sets; }, spec);
 }
 
 } // namespace clab

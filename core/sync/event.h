@@ -17,13 +17,16 @@ public:
     void set();
     void clear();
     bool isSet() const;
-    // Returns the flag: false only when the timeout expired first.
+    // Returns the flag: false only when the timeout expired first. As in
+    // Python, a waiter woken by set() returns true even if clear() came
+    // before it ran again.
     bool wait(Timeout timeout = {});
 
 private:
     mutable std::mutex m_mutex;
     std::condition_variable m_cv;
     bool m_flag = false;
+    quint64 m_sets = 0; // set() calls, so a waiter sees a set even if cleared since
 };
 
 } // namespace clab

@@ -101,7 +101,7 @@ bool RLock::acquireCounted(const Deadline &deadline, int count)
     std::unique_lock lock(m_mutex);
     if (m_owner.load(std::memory_order_relaxed) == me) {
         m_count += count;
-        trace::record(EventKind::Acquired, id(), m_count);
+        trace::record(EventKind::Acquired, id(), m_count, quint32(m_count));
         return true;
     }
     WaitSpec spec;
@@ -113,7 +113,7 @@ bool RLock::acquireCounted(const Deadline &deadline, int count)
         return false;
     m_owner.store(me, std::memory_order_relaxed);
     m_count = count;
-    trace::record(EventKind::Acquired, id(), m_count);
+    trace::record(EventKind::Acquired, id(), m_count, quint32(m_count));
     return true;
 }
 
@@ -124,7 +124,7 @@ void RLock::release()
     if (m_owner.load(std::memory_order_relaxed) != this_thread::uid())
         throw RuntimeError("cannot release un-acquired lock");
     --m_count;
-    trace::record(EventKind::Released, id(), m_count);
+    trace::record(EventKind::Released, id(), m_count, quint32(m_count));
     if (m_count == 0) {
         m_owner.store(0, std::memory_order_relaxed);
         m_cv.notify_one();

@@ -98,6 +98,8 @@ private:
 };
 
 // threading.RLock: the owner may acquire again; each acquire needs a release.
+// Acquired and Released carry the recursion depth after the call in aux (as
+// the event format specifies) and, as before, in value.
 class RLock final : public Instrumented, public ConditionLockable
 {
 public:

@@ -45,7 +45,9 @@ qint64 QueueCore::beginPut(std::unique_lock<std::mutex> &lock, bool block, Timeo
     WaitSpec spec;
     spec.object = id();
     spec.reason = WaitReason::Queue;
-    spec.deadline = queueDeadline(block, timeout);
+    // As in Python, only a bounded queue looks at put's timeout: an
+    // unbounded put never waits, so a negative timeout is no error there.
+    spec.deadline = m_maxsize > 0 ? queueDeadline(block, timeout) : Deadline::after(0.0);
     if (!sched::wait(lock, m_notFull, [this] { return !isFullLocked(); }, spec))
         throw QueueFull();
     return m_nextItem++;

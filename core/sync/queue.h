@@ -59,6 +59,8 @@ class Queue : public QueueCore
 public:
     explicit Queue(int maxsize = 0, const QString &name = {}) : QueueCore(maxsize, name) {}
 
+    // queue.Full when not blocking or on timeout. As in Python, ValueError for
+    // a negative timeout only on a bounded queue (get: on any queue).
     void put(T item, bool block = true, Timeout timeout = {})
     {
         std::unique_lock lock(m_mutex);

@@ -1,6 +1,5 @@
 #include "semaphore.h"
 
-#include "lock.h"
 #include "threads/errors.h"
 
 namespace clab {
@@ -11,6 +10,19 @@ int checkedInitial(int value)
     if (value < 0)
         throw ValueError("semaphore initial value must be >= 0");
     return value;
+}
+
+// threading.Semaphore.acquire's own argument rules, not Lock's: any timeout
+// with blocking=False is an error (with its own message), and a negative
+// timeout, -1 included, does not wait at all.
+Deadline semaphoreDeadline(bool blocking, Timeout timeout)
+{
+    if (!blocking) {
+        if (timeout)
+            throw ValueError("can't specify timeout for non-blocking acquire");
+        return Deadline::after(0.0);
+    }
+    return Deadline::after(timeout); // negative: clamped to 0
 }
 } // namespace
 
@@ -33,7 +45,7 @@ bool Semaphore::acquire(bool blocking, Timeout timeout)
     WaitSpec spec;
     spec.object = id();
     spec.reason = WaitReason::Semaphore;
-    spec.deadline = acquireDeadline(blocking, timeout);
+    spec.deadline = semaphoreDeadline(blocking, timeout);
     std::unique_lock lock(m_mutex);
     if (!sched::wait(lock, m_cv, [this] { return m_value > 0; }, spec))
         return false;

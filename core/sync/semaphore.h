@@ -16,6 +16,9 @@ public:
     // ValueError("semaphore initial value must be >= 0") for a negative value.
     explicit Semaphore(int value = 1, const QString &name = {});
 
+    // As Python's Semaphore.acquire: ValueError("can't specify timeout for
+    // non-blocking acquire") for blocking=false with any timeout; a negative
+    // timeout (-1 too) gives up at once instead of waiting.
     bool acquire(bool blocking = true, Timeout timeout = {});
     // ValueError("n must be one or more") for n < 1.
     void release(int n = 1);
