@@ -20,5 +20,9 @@ std::unique_ptr<Scenario> makeLockContentionScenario();
 std::unique_ptr<Scenario> makeProducerConsumerScenario();
 std::unique_ptr<Scenario> makeThreadPoolScenario();
 std::unique_ptr<Scenario> makeDeadlockScenario();
+std::unique_ptr<Scenario> makeGilCpuBoundScenario();
+std::unique_ptr<Scenario> makeGilIoBoundScenario();
+std::unique_ptr<Scenario> makeGilConvoyScenario();
+std::unique_ptr<Scenario> makeThreadsVsProcessesGilScenario();
 
 } // namespace clab

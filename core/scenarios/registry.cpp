@@ -18,6 +18,10 @@ ScenarioRegistry::ScenarioRegistry()
     m_scenarios.push_back(makeDeadlockScenario());
     m_scenarios.push_back(makeProducerConsumerScenario());
     m_scenarios.push_back(makeThreadPoolScenario());
+    m_scenarios.push_back(makeGilCpuBoundScenario());
+    m_scenarios.push_back(makeGilIoBoundScenario());
+    m_scenarios.push_back(makeGilConvoyScenario());
+    m_scenarios.push_back(makeThreadsVsProcessesGilScenario());
 }
 
 const Scenario *ScenarioRegistry::find(const QString &id) const

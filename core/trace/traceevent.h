@@ -43,6 +43,8 @@ enum class EventKind : quint16 {
     Cancelled,        // the run was cancelled while this actor was blocked or working
     Mark,             // a scenario's own milestone; value is scenario-defined
     TaskResult,       // object = pool; value = what the task returned (integral results); aux = task id
+    GilRequest,       // object = GIL; a thread asks for it (it may get it at once)
+    GilDropRequest,   // object = GIL; a waiter's interval ran out: the holder must drop it
 };
 
 // Why an actor blocked. Selects the state it is drawn in.

@@ -9,6 +9,7 @@ class BenchReport;
 void benchTrace(BenchReport &report);
 void benchLock(BenchReport &report);
 void benchPool(BenchReport &report);
+void benchGil(BenchReport &report);
 // Need a QGuiApplication.
 void benchTimeline(BenchReport &report);
 void benchStartup(BenchReport &report, const QString &executable);

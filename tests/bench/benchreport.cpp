@@ -101,6 +101,39 @@ bool havePython()
     return !QStandardPaths::findExecutable(QStringLiteral("python3")).isEmpty();
 }
 
+QString pythonVersion()
+{
+    QProcess python;
+    python.start(QStringLiteral("python3"), {QStringLiteral("-c"), QStringLiteral("import platform; print(platform.python_version())")});
+    if (!python.waitForFinished(10000))
+        return QStringLiteral("?");
+    return QString::fromUtf8(python.readAllStandardOutput().trimmed());
+}
+
+std::vector<double> runPythonNumbers(const QString &script, int timeoutMs)
+{
+    std::vector<double> out;
+    if (!havePython())
+        return out;
+    QProcess python;
+    python.start(QStringLiteral("python3"), {QStringLiteral("-c"), script});
+    if (!python.waitForFinished(timeoutMs) || python.exitStatus() != QProcess::NormalExit || python.exitCode() != 0) {
+        QTextStream(stderr) << "python3 peer failed: " << python.readAllStandardError() << Qt::endl;
+        python.kill();
+        python.waitForFinished(1000);
+        return out;
+    }
+    const QList<QByteArray> lines = python.readAllStandardOutput().trimmed().split('\n');
+    for (const QByteArray &field : lines.last().simplified().split(' ')) {
+        bool ok = false;
+        const double v = field.toDouble(&ok);
+        if (!ok)
+            return {};
+        out.push_back(v);
+    }
+    return out;
+}
+
 std::optional<double> runPython(const QString &script, int timeoutMs)
 {
     if (!havePython())

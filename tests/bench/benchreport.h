@@ -46,6 +46,9 @@ double median(std::vector<double> samples);
 // Runs `python3 -c script` and returns the last line of its stdout as a
 // number; nullopt when python3 is missing or the script fails.
 std::optional<double> runPython(const QString &script, int timeoutMs = 120000);
+// The numbers on the last line of its stdout; empty on any failure.
+std::vector<double> runPythonNumbers(const QString &script, int timeoutMs = 300000);
 bool havePython();
+QString pythonVersion();
 
 } // namespace clab::bench
