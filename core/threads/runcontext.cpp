@@ -64,9 +64,23 @@ void RunContext::enterThread(ThreadState *state)
     m_graph.addThread(state);
     {
         std::lock_guard lock(m_mutex);
-        m_live.push_back(state);
+        if (std::find(m_live.begin(), m_live.end(), state) == m_live.end())
+            m_live.push_back(state);
     }
     trace::record(EventKind::ActorStart);
+}
+
+void RunContext::addStartingThread(ThreadState *state)
+{
+    std::lock_guard lock(m_mutex);
+    m_live.push_back(state);
+}
+
+void RunContext::removeStartingThread(ThreadState *state)
+{
+    std::lock_guard lock(m_mutex);
+    m_live.erase(std::remove(m_live.begin(), m_live.end(), state), m_live.end());
+    m_threadsChanged.notify_all();
 }
 
 void RunContext::leaveThread(ThreadState *state)
@@ -74,10 +88,11 @@ void RunContext::leaveThread(ThreadState *state)
     m_graph.removeThread(state);
     Recorder::detachCurrentThread();
     this_thread::detail::t_state = nullptr;
-    {
-        std::lock_guard lock(m_mutex);
-        m_live.erase(std::remove(m_live.begin(), m_live.end(), state), m_live.end());
-    }
+    // Notified under the mutex: once the last thread is gone, shutdown()
+    // returns and the run may be destroyed, so nothing here may touch it
+    // after the unlock.
+    std::lock_guard lock(m_mutex);
+    m_live.erase(std::remove(m_live.begin(), m_live.end(), state), m_live.end());
     m_threadsChanged.notify_all();
 }
 

@@ -59,6 +59,11 @@ public:
     // ends. Attaches it to the recorder.
     void enterThread(ThreadState *state);
     void leaveThread(ThreadState *state);
+    // Called by Thread::start() before the OS thread exists, so the run counts
+    // the thread (and shutdown() waits for it) from the moment start()
+    // returns; removeStartingThread() undoes it when the OS refuses.
+    void addStartingThread(ThreadState *state);
+    void removeStartingThread(ThreadState *state);
     int liveThreads() const;
 
     WaitForGraph &waitForGraph() { return m_graph; }

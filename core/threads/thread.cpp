@@ -105,11 +105,15 @@ void Thread::start()
             c.state.actor = c.run->recorder().addActor(info);
         }
     }
-    if (c.run)
+    if (c.run) {
         trace::record(EventKind::Spawn, 0, qint64(c.state.actor));
+        c.run->addStartingThread(&c.state);
+    }
     try {
         std::thread(&Thread::threadMain, m_control).detach();
     } catch (const std::system_error &) {
+        if (c.run)
+            c.run->removeStartingThread(&c.state);
         std::lock_guard lock(c.mutex);
         c.finished = true;
         throw RuntimeError("can't start new thread");

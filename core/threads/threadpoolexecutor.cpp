@@ -70,8 +70,12 @@ void ThreadPoolExecutor::enqueue(std::shared_ptr<FutureState> task)
     // seq_cst here and in takeWork(): either the sleeping worker sees the
     // new item, or this sees the sleeper and wakes it. A spinning worker
     // will find the item by itself.
-    m_queued.fetch_add(1, std::memory_order_seq_cst);
-    if (m_idle.load(std::memory_order_seq_cst) == 0)
+    // As CPython's idle semaphore: a new worker (up to max_workers) unless an
+    // idle one is free for this task. An idle worker counts for one queued
+    // task only, or two quick submits would share it and the second could
+    // wait behind a task that waits for it.
+    const int queued = m_queued.fetch_add(1, std::memory_order_seq_cst) + 1;
+    if (queued > m_idle.load(std::memory_order_seq_cst))
         startWorker();
     if (m_spinning.load(std::memory_order_seq_cst) == 0 && m_sleepers.load(std::memory_order_seq_cst) > 0) {
         std::lock_guard lock(m_mutex);
@@ -98,7 +102,9 @@ std::shared_ptr<FutureState> ThreadPoolExecutor::tryPop()
         return nullptr;
     std::shared_ptr<FutureState> task = std::move(m_queue.front());
     m_queue.pop_front();
-    m_queued.fetch_sub(1, std::memory_order_relaxed);
+    // Busy from here on (takeWork's Idle guard does not count it again).
+    m_idle.fetch_sub(1, std::memory_order_seq_cst);
+    m_queued.fetch_sub(1, std::memory_order_seq_cst);
     return task;
 }
 
@@ -137,8 +143,13 @@ std::shared_ptr<FutureState> ThreadPoolExecutor::takeWork()
 {
     struct Idle {
         explicit Idle(std::atomic<int> &n) : count(n) { count.fetch_add(1, std::memory_order_seq_cst); }
-        ~Idle() { count.fetch_sub(1, std::memory_order_seq_cst); }
+        ~Idle()
+        {
+            if (counted)
+                count.fetch_sub(1, std::memory_order_seq_cst);
+        }
         std::atomic<int> &count;
+        bool counted = true; // false once tryPop() took a task and uncounted it
     } idle(m_idle);
 
     WaitSpec spec;
@@ -146,6 +157,7 @@ std::shared_ptr<FutureState> ThreadPoolExecutor::takeWork()
     spec.reason = WaitReason::Queue;
     for (;;) {
         if (auto task = tryPop()) {
+            idle.counted = false;
             wakeAnotherIfNeeded();
             return task;
         }
@@ -158,6 +170,7 @@ std::shared_ptr<FutureState> ThreadPoolExecutor::takeWork()
             std::shared_ptr<FutureState> task = spinForWork();
             m_spinning.store(0, std::memory_order_seq_cst);
             if (task) {
+                idle.counted = false;
                 wakeAnotherIfNeeded();
                 return task;
             }
@@ -184,8 +197,7 @@ void ThreadPoolExecutor::workerLoop()
         if (!task->setRunningOrNotifyCancel())
             continue;
         trace::record(EventKind::TaskStarted, id(), task->task());
-        task->run();
-        trace::record(EventKind::TaskFinished, id(), task->task(), task->error() ? 1 : 0);
+        task->run(); // records TaskFinished
     }
 }
 

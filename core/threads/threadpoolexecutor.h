@@ -91,11 +91,15 @@ private:
                     if constexpr (std::is_integral_v<R>)
                         trace::record(EventKind::TaskResult, this->pool(), qint64(*this->value), quint32(this->task()));
                 }
+                // Recorded before finish(): once the future is done, a
+                // waiter may take the result at once.
+                trace::record(EventKind::TaskFinished, this->pool(), this->task(), 0);
                 this->finish(nullptr);
             } catch (const RunCancelled &) {
                 this->finish(std::current_exception());
                 throw;
             } catch (...) {
+                trace::record(EventKind::TaskFinished, this->pool(), this->task(), 1);
                 this->finish(std::current_exception());
             }
         }

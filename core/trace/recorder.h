@@ -33,6 +33,14 @@ public:
 
     inline void append(EventKind kind, ObjectId object, qint64 value, quint32 aux)
     {
+        appendAs(m_actor, kind, object, value, aux);
+    }
+
+    // On behalf of another actor of this thread: a coroutine loop records
+    // that it woke a task.
+    inline void appendAs(ActorId actor, EventKind kind, ObjectId object, qint64 value, quint32 aux,
+                         quint16 flags = 0)
+    {
         Chunk *chunk = m_writeChunk;
         // Only this thread writes `committed`, so it doubles as the write position.
         int pos = chunk->committed.load(std::memory_order_relaxed);
@@ -43,11 +51,11 @@ public:
         TraceEvent &e = chunk->events[pos];
         e.ts = qint64(Clock::ticks());
         e.value = value;
-        e.actor = m_actor;
+        e.actor = actor;
         e.object = object;
         e.aux = aux;
         e.kind = kind;
-        e.flags = 0;
+        e.flags = flags;
         chunk->committed.store(pos + 1, std::memory_order_release);
     }
 
@@ -89,6 +97,13 @@ inline void record(EventKind kind, ObjectId object = 0, qint64 value = 0, quint3
 {
     if (ThreadBuffer *buffer = t_buffer)
         buffer->append(kind, object, value, aux);
+}
+
+inline void recordAs(ActorId actor, EventKind kind, ObjectId object = 0, qint64 value = 0, quint32 aux = 0,
+                     quint16 flags = 0)
+{
+    if (ThreadBuffer *buffer = t_buffer)
+        buffer->appendAs(actor, kind, object, value, aux, flags);
 }
 
 inline ActorId currentActor()

@@ -108,7 +108,15 @@ public:
         case EventKind::SleepEnd:
         case EventKind::IoEnd:
             if (a)
+                enter(*a, e.ts, (e.flags & kFlagToReady) ? ActorState::Ready : ActorState::Running);
+            break;
+        case EventKind::Resume:
+            if (a)
                 enter(*a, e.ts, ActorState::Running);
+            break;
+        case EventKind::Ready:
+            if (a)
+                enter(*a, e.ts, ActorState::Ready);
             break;
         case EventKind::SleepBegin:
             if (a)

@@ -114,7 +114,7 @@ void TimelineBuilder::feed(const TraceEvent &e)
                 }
             }
         }
-        enter(e.actor, e.ts, ActorState::Running);
+        enter(e.actor, e.ts, (e.flags & kFlagToReady) ? ActorState::Ready : ActorState::Running);
         break;
     }
     case EventKind::SleepBegin:
@@ -125,7 +125,13 @@ void TimelineBuilder::feed(const TraceEvent &e)
         break;
     case EventKind::SleepEnd:
     case EventKind::IoEnd:
+        enter(e.actor, e.ts, (e.flags & kFlagToReady) ? ActorState::Ready : ActorState::Running);
+        break;
+    case EventKind::Resume:
         enter(e.actor, e.ts, ActorState::Running);
+        break;
+    case EventKind::Ready:
+        enter(e.actor, e.ts, ActorState::Ready);
         break;
     case EventKind::TaskSubmitted:
         m_submits.insert(pairKey(e.object, e.value), Source{e.ts, e.actor, e.kind});

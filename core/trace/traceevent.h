@@ -45,6 +45,8 @@ enum class EventKind : quint16 {
     TaskResult,       // object = pool; value = what the task returned (integral results); aux = task id
     GilRequest,       // object = GIL; a thread asks for it (it may get it at once)
     GilDropRequest,   // object = GIL; a waiter's interval ran out: the holder must drop it
+    Ready,            // a coroutine is queued to run (state Ready)
+    Resume,           // the loop resumes a coroutine (state Running)
 };
 
 // Why an actor blocked. Selects the state it is drawn in.
@@ -65,6 +67,10 @@ enum class WaitReason : quint16 {
 
 enum class WaitOutcome : qint8 { Cancelled = -1, TimedOut = 0, Satisfied = 1 };
 
+// TraceEvent::flags: this WaitEnd, SleepEnd or IoEnd leaves the actor ready
+// to run, not running (a coroutine woken by another waits for the loop).
+constexpr quint16 kFlagToReady = 1;
+
 // One recorded state change. Plain 32-byte value: the merged trace holds
 // millions of these, so the layout is packed by hand without padding.
 struct TraceEvent {
@@ -74,7 +80,7 @@ struct TraceEvent {
     ObjectId object = 0; // what it was done to
     quint32 aux = 0;     // kind-specific second payload (depth, permits, ...)
     EventKind kind = EventKind::Mark;
-    quint16 flags = 0;   // reserved
+    quint16 flags = 0;   // kFlag... bits
 
     friend bool operator==(const TraceEvent &a, const TraceEvent &b)
     {

@@ -1,4 +1,5 @@
 #include "scenarios/builtin.h"
+#include "sync/barrier.h"
 #include "sync/lock.h"
 #include "threads/errors.h"
 #include "threads/runcontext.h"
@@ -60,6 +61,9 @@ public:
                                                                 : QStringLiteral("lock_%1").arg(QChar(u'a' + i))));
         }
         std::atomic<int> eaten{0};
+        // Everyone sits down at the same moment, so all reach for their
+        // first lock together, as the classic picture has it.
+        Barrier seated(n, {}, {}, QStringLiteral("table"));
         std::vector<std::unique_ptr<Thread>> threads;
         for (int i = 0; i < n; ++i) {
             // Two locks: thread 0 takes a then b, thread 1 takes b then a.
@@ -69,10 +73,11 @@ public:
                 std::swap(first, second);
             const QString name = philosophers ? QStringLiteral("Philosopher-%1").arg(i) : QString();
             threads.push_back(std::make_unique<Thread>([&, first, second] {
+                seated.wait();
                 for (int meal = 0; meal < meals; ++meal) {
                     clab::sleep(0.002);  // think
                     locks[size_t(first)]->acquire();
-                    clab::sleep(0.005);  // reach for the other one
+                    clab::sleep(0.010);  // reach for the other one
                     locks[size_t(second)]->acquire();
                     clab::sleep(0.002);  // eat
                     eaten.fetch_add(1);
