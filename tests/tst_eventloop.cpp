@@ -505,6 +505,30 @@ private slots:
         QVERIFY(itemFlow);
     }
 
+    // As in asyncio, a finished task's locals go away when it returns, not
+    // when the last handle to the task does (a handler closes its socket).
+    void finishedTaskReleasesItsLocalsAtOnce()
+    {
+        struct Guard {
+            bool *alive;
+            ~Guard() { *alive = false; }
+        };
+        bool alive = true;
+        bool aliveAfterFinish = true;
+        auto outcome = runLoop([&]() -> Task<void> {
+            TaskRef<int> task = EventLoop::current()->createTask([](bool *flag) -> Task<int> {
+                Guard guard{flag};
+                co_await coro::sleep(0);
+                co_return 5;
+            }(&alive));
+            CO_CHECK(co_await task == 5);
+            aliveAfterFinish = alive;
+            CO_CHECK(task.result() == 5); // the result outlives the frame
+        });
+        QVERIFY(outcome.finished);
+        QVERIFY(!aliveAfterFinish);
+    }
+
     void hungLoopIsStoppedByTheHarness()
     {
         // A task that spins on sleep forever: the harness cancels the run.

@@ -30,6 +30,18 @@ const std::map<QString, QStringList> &requiredMetrics()
         {QStringLiteral("thread-pool"), {QStringLiteral("tasks_done"), QStringLiteral("workers_used")}},
         {QStringLiteral("producer-consumer"), {QStringLiteral("produced"), QStringLiteral("consumed")}},
         {QStringLiteral("lock-contention"), {QStringLiteral("contended_acquires"), QStringLiteral("wait_ms_total")}},
+        {QStringLiteral("gil-cpu-bound"), {QStringLiteral("elapsed_ms"), QStringLiteral("serial_ms"),
+                                           QStringLiteral("time_ratio"), QStringLiteral("gil_switches")}},
+        {QStringLiteral("gil-convoy"), {QStringLiteral("extra_latency_ms_median")}},
+        {QStringLiteral("async-basics"), {QStringLiteral("tasks_done")}},
+        {QStringLiteral("async-gather"), {QStringLiteral("tasks_done"), QStringLiteral("results")}},
+        {QStringLiteral("async-queue"), {QStringLiteral("tasks_done"), QStringLiteral("consumers_cancelled")}},
+        {QStringLiteral("async-semaphore"), {QStringLiteral("tasks_done"), QStringLiteral("max_concurrent")}},
+        {QStringLiteral("gevent-greenlets"), {QStringLiteral("tasks_done"), QStringLiteral("killed")}},
+        {QStringLiteral("async-server"), {QStringLiteral("tasks_done"), QStringLiteral("requests_served"),
+                                          QStringLiteral("concurrent_peak"), QStringLiteral("loop_threads")}},
+        {QStringLiteral("coroutines-vs-threads"), {QStringLiteral("tasks_done"), QStringLiteral("coroutine_bytes_each"),
+                                                   QStringLiteral("thread_bytes_each")}},
     };
     return metrics;
 }
@@ -154,13 +166,13 @@ void TestScenarioRun::runsWithDefaults()
     QVERIFY(outcome.actors >= 1);
     QCOMPARE(outcome.events, qint64(trace.events().size()));
     QVERIFY(outcome.events > 0);
-    // Every thread lane starts and ends.
-    int threads = 0;
+    // Every lane (a thread or a coroutine) starts and ends.
+    int lanes = 0;
     for (const ActorInfo &a : trace.actors())
-        threads += a.kind == ActorKind::Thread ? 1 : 0;
-    QCOMPARE(threads, outcome.actors);
-    QCOMPARE(clab::test::countEvents(trace, EventKind::ActorStart), threads);
-    QCOMPARE(clab::test::countEvents(trace, EventKind::ActorEnd), threads);
+        lanes += a.kind != ActorKind::Process ? 1 : 0;
+    QCOMPARE(lanes, outcome.actors);
+    QCOMPARE(clab::test::countEvents(trace, EventKind::ActorStart), lanes);
+    QCOMPARE(clab::test::countEvents(trace, EventKind::ActorEnd), lanes);
 
     const auto required = requiredMetrics().find(id);
     if (required == requiredMetrics().end()) {

@@ -8,6 +8,8 @@
 #include <QDeadlineTimer>
 #include <QThread>
 
+#include <algorithm>
+
 namespace clab {
 
 RunController::RunController(QObject *parent)
@@ -62,6 +64,11 @@ QString RunController::group() const
     return m_scenario ? groupTitle(m_scenario->group()) : QString();
 }
 
+int RunController::cpuCores() const
+{
+    return std::max(1, QThread::idealThreadCount());
+}
+
 void RunController::setSeed(int seed)
 {
     if (seed == m_seed || seed < 0)
@@ -75,6 +82,8 @@ bool RunController::run()
     if (m_run || !m_scenario)
         return false;
     reset();
+    m_runParameters = m_parameters->values().values();
+    emit runParametersChanged();
     m_run = std::make_unique<ScenarioRun>(*m_scenario, m_parameters->values(), quint64(m_seed));
     m_run->start();
     m_pump = std::make_unique<TracePump>(
@@ -98,6 +107,10 @@ void RunController::reset()
     m_session->clear();
     m_hasResult = false;
     m_metrics.clear();
+    if (!m_runParameters.isEmpty()) {
+        m_runParameters.clear();
+        emit runParametersChanged();
+    }
     m_elapsedMs = 0;
     m_cancelled = false;
     m_error.clear();

@@ -35,6 +35,11 @@ class RunController : public QObject
     Q_PROPERTY(QString error READ error NOTIFY outcomeChanged)
     Q_PROPERTY(QStringList output READ output NOTIFY outcomeChanged)
     Q_PROPERTY(int seed READ seed WRITE setSeed NOTIFY seedChanged)
+    // The CPU cores runs share on this machine (QThread::idealThreadCount).
+    Q_PROPERTY(int cpuCores READ cpuCores CONSTANT)
+    // The parameters the current (or last) run started with, name → value;
+    // empty before a run. The pane's values may have changed since.
+    Q_PROPERTY(QVariantMap runParameters READ runParameters NOTIFY runParametersChanged)
 
 public:
     explicit RunController(QObject *parent = nullptr);
@@ -56,6 +61,8 @@ public:
     QString error() const { return m_error; }
     QStringList output() const { return m_output; }
     int seed() const { return m_seed; }
+    int cpuCores() const;
+    QVariantMap runParameters() const { return m_runParameters; }
     void setSeed(int seed);
 
     // Starts the scenario with the current parameters. False if one runs.
@@ -74,6 +81,7 @@ Q_SIGNALS:
     void runningChanged();
     void outcomeChanged();
     void seedChanged();
+    void runParametersChanged();
     void started();
     void finished();
 
@@ -87,6 +95,7 @@ private:
     std::unique_ptr<TracePump> m_pump;   // destroyed before m_run
     bool m_hasResult = false;
     QVariantMap m_metrics;
+    QVariantMap m_runParameters;
     double m_elapsedMs = 0;
     bool m_cancelled = false;
     QString m_error;

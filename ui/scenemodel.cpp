@@ -3,10 +3,174 @@
 #include "statestyle.h"
 #include "tracesession.h"
 #include "trace/replay.h"
+#include "trace/trace.h"
+
+#include <QHash>
+#include <QSet>
+#include <algorithm>
 
 namespace clab {
 
 namespace {
+
+// How far back from the cursor the scene looks for each actor's latest
+// read, write, put or get: at least kLookBack events, and on until every
+// thread that holds a copy of a shared variable is found (a thread the OS
+// has not scheduled for a while may be far back), but never more than
+// kLookBackMax.
+constexpr int kLookBack = 20000;
+constexpr int kLookBackMax = 500000;
+
+QString reasonId(WaitReason reason)
+{
+    switch (reason) {
+    case WaitReason::Lock: return QStringLiteral("lock");
+    case WaitReason::Semaphore: return QStringLiteral("semaphore");
+    case WaitReason::ReadWriteLock: return QStringLiteral("rwlock");
+    case WaitReason::Condition: return QStringLiteral("condition");
+    case WaitReason::Event: return QStringLiteral("event");
+    case WaitReason::Queue: return QStringLiteral("queue");
+    case WaitReason::Barrier: return QStringLiteral("barrier");
+    case WaitReason::Join: return QStringLiteral("join");
+    case WaitReason::Future: return QStringLiteral("future");
+    case WaitReason::Sleep: return QStringLiteral("sleep");
+    case WaitReason::Io: return QStringLiteral("io");
+    case WaitReason::Gil: return QStringLiteral("gil");
+    }
+    return {};
+}
+
+// Index of the first event after `ns`.
+size_t endIndexAt(const std::vector<TraceEvent> &events, qint64 ns)
+{
+    return size_t(std::upper_bound(events.cbegin(), events.cend(), ns,
+                                   [](qint64 t, const TraceEvent &e) { return t < e.ts; })
+                  - events.cbegin());
+}
+
+// The event of `kind` by `actor` at exactly `ns`, if any.
+const TraceEvent *eventAt(const std::vector<TraceEvent> &events, qint64 ns, EventKind kind, ActorId actor,
+                          size_t *index = nullptr)
+{
+    auto it = std::lower_bound(events.cbegin(), events.cend(), ns,
+                               [](const TraceEvent &e, qint64 t) { return e.ts < t; });
+    for (; it != events.cend() && it->ts == ns; ++it) {
+        if (it->kind == kind && it->actor == actor) {
+            if (index)
+                *index = size_t(it - events.cbegin());
+            return &*it;
+        }
+    }
+    return nullptr;
+}
+
+// What each actor last did to a shared variable or a queue, found by
+// looking back from the cursor.
+struct RecentOp {
+    EventKind kind = EventKind::Mark;
+    ObjectId object = 0;
+    qint64 value = 0;
+    qint64 ts = 0;
+    bool stale = false;   // a read that another thread's write has since overtaken
+};
+
+struct VariableDetail {
+    ActorId lastWriter = 0;
+    qint64 lastWriteNs = 0;
+    qint64 lastWriteValue = 0;
+    // The latest write that wiped out another thread's update.
+    ActorId victim = 0;
+    qint64 victimValue = 0;
+    qint64 victimNs = 0;
+    qint64 lostWriteValue = 0;
+    int lostWriteCount = 0;     // how many updates that one write wiped out
+    qint64 lostReadValue = 0;
+    bool lostRead = false;
+};
+
+struct RecentActivity {
+    QHash<ActorId, RecentOp> varOps;    // latest VarRead/VarWrite
+    QHash<ActorId, RecentOp> itemOps;   // latest Put/Get
+    QHash<ObjectId, VariableDetail> variables;
+};
+
+RecentActivity recentActivity(const std::vector<TraceEvent> &events, size_t end, QSet<ActorId> wanted)
+{
+    RecentActivity out;
+    QHash<ObjectId, QSet<ActorId>> writersSince;  // writers after the point reached
+    const size_t soonest = end > size_t(kLookBack) ? end - size_t(kLookBack) : 0;
+    const size_t stop = end > size_t(kLookBackMax) ? end - size_t(kLookBackMax) : 0;
+    for (size_t i = end; i-- > stop;) {
+        if (i < soonest && wanted.isEmpty())
+            break;
+        const TraceEvent &e = events[i];
+        if (e.kind == EventKind::VarRead || e.kind == EventKind::VarWrite)
+            wanted.remove(e.actor);
+        switch (e.kind) {
+        case EventKind::VarRead:
+            if (!out.varOps.contains(e.actor)) {
+                const QSet<ActorId> &writers = writersSince[e.object];
+                const bool overtaken = std::any_of(writers.cbegin(), writers.cend(),
+                                                   [&](ActorId w) { return w != e.actor; });
+                out.varOps.insert(e.actor, RecentOp{e.kind, e.object, e.value, e.ts, overtaken});
+            }
+            break;
+        case EventKind::VarWrite: {
+            if (!out.varOps.contains(e.actor))
+                out.varOps.insert(e.actor, RecentOp{e.kind, e.object, e.value, e.ts, false});
+            VariableDetail &v = out.variables[e.object];
+            if (v.lastWriter == 0) {
+                v.lastWriter = e.actor;
+                v.lastWriteNs = e.ts;
+                v.lastWriteValue = e.value;
+            }
+            writersSince[e.object].insert(e.actor);
+            break;
+        }
+        case EventKind::Put:
+        case EventKind::Get:
+            if (!out.itemOps.contains(e.actor))
+                out.itemOps.insert(e.actor, RecentOp{e.kind, e.object, e.value, e.ts, false});
+            break;
+        default:
+            break;
+        }
+    }
+    return out;
+}
+
+// Who lost the update that `writer`'s write at `ns` wiped out, and what the
+// writer had read before it.
+void explainLostUpdate(const std::vector<TraceEvent> &events, ObjectId variable, ActorId writer, qint64 ns,
+                       VariableDetail &v)
+{
+    size_t at = 0;
+    const TraceEvent *write = eventAt(events, ns, EventKind::VarWrite, writer, &at);
+    if (!write)
+        return;
+    v.lostWriteValue = write->value;
+    v.lostWriteCount = int(write->aux);
+    // The victim: the latest write by another thread before this one. The
+    // read: the writer's latest read before it. (Reads and writes of
+    // different threads are stamped a little apart from when they touched
+    // the value, so do not insist on the victim landing after the read.)
+    // A writer that wiped out many updates was usually preempted between
+    // its read and its write, so its read can be far back.
+    const size_t stop = at > size_t(kLookBackMax) ? at - size_t(kLookBackMax) : 0;
+    for (size_t i = at; i-- > stop && (v.victim == 0 || !v.lostRead);) {
+        const TraceEvent &e = events[i];
+        if (e.object != variable)
+            continue;
+        if (e.kind == EventKind::VarWrite && e.actor != writer && v.victim == 0) {
+            v.victim = e.actor;
+            v.victimValue = e.value;
+            v.victimNs = e.ts;
+        } else if (e.kind == EventKind::VarRead && e.actor == writer && !v.lostRead) {
+            v.lostRead = true;
+            v.lostReadValue = e.value;
+        }
+    }
+}
 
 QVariantList names(const Trace &trace, const QList<ActorId> &actors)
 {
@@ -105,9 +269,37 @@ void SceneModel::rebuild()
     const SceneSnapshot snap = m_replay->at(at);
     m_eventsApplied = snap.eventsApplied;
 
+    const std::vector<TraceEvent> &events = trace.events();
+    QSet<ActorId> holdingCopies;
+    for (const ActorSnapshot &a : snap.actors) {
+        if (a.hasPrivateValue && a.state != ActorState::Finished)
+            holdingCopies.insert(a.id);
+    }
+    const RecentActivity recent = recentActivity(events, endIndexAt(events, at), holdingCopies);
+
     for (const ActorSnapshot &a : snap.actors) {
         if (a.kind == ActorKind::Process)
             continue;
+        const ActorInfo *info = trace.actor(a.id);
+        const bool waits = a.started && a.state != ActorState::Running && a.state != ActorState::Finished
+                           && a.state != ActorState::Ready;
+        // A join names the thread it waits for in its WaitBegin.
+        ActorId awaited = 0;
+        if (waits && a.reason == WaitReason::Join) {
+            if (const TraceEvent *begin = eventAt(events, a.sinceNs, EventKind::WaitBegin, a.id))
+                awaited = ActorId(begin->aux);
+        }
+        // How a finished actor ended: returned, raised, or was cancelled
+        // (a stopped run, a daemon at exit).
+        QString ended;
+        if (a.started && a.state == ActorState::Finished) {
+            if (const TraceEvent *end = eventAt(events, a.sinceNs, EventKind::ActorEnd, a.id))
+                ended = end->value == 1 ? QStringLiteral("raised")
+                      : end->value == 2 ? QStringLiteral("cancelled") : QStringLiteral("returned");
+        }
+        const RecentOp varOp = recent.varOps.value(a.id);
+        const RecentOp itemOp = recent.itemOps.value(a.id);
+        const ObjectInfo *waitedOn = trace.object(a.object);
         m_actors.append(QVariantMap{
             {QStringLiteral("id"), int(a.id)},
             {QStringLiteral("name"), a.name},
@@ -121,6 +313,28 @@ void SceneModel::rebuild()
             {QStringLiteral("hasPrivateValue"), a.hasPrivateValue},
             {QStringLiteral("privateValue"), a.privateValue},
             {QStringLiteral("runningTask"), a.runningTask},
+            // Added for the scenes; see scenemodel.h.
+            {QStringLiteral("daemon"), info && info->daemon},
+            {QStringLiteral("ended"), ended},
+            {QStringLiteral("reason"), waits ? reasonId(a.reason) : QString()},
+            {QStringLiteral("objectKind"), waitedOn ? objectKindName(waitedOn->kind) : QString()},
+            {QStringLiteral("awaited"), int(awaited)},
+            {QStringLiteral("awaitedName"), awaited ? trace.actorName(awaited) : QString()},
+            {QStringLiteral("lastVarOp"), varOp.kind == EventKind::VarRead ? QStringLiteral("read")
+                                          : varOp.kind == EventKind::VarWrite ? QStringLiteral("write")
+                                                                               : QString()},
+            {QStringLiteral("lastVarValue"), varOp.value},
+            {QStringLiteral("lastVarNs"), varOp.ts},
+            {QStringLiteral("copyStale"), varOp.stale},
+            {QStringLiteral("lastItemOp"), itemOp.kind == EventKind::Put ? QStringLiteral("put")
+                                           : itemOp.kind == EventKind::Get ? QStringLiteral("get")
+                                                                            : QString()},
+            {QStringLiteral("lastItem"), itemOp.value},
+            {QStringLiteral("lastItemNs"), itemOp.ts},
+            {QStringLiteral("kind"), a.kind == ActorKind::Coroutine ? QStringLiteral("coroutine") : QStringLiteral("thread")},
+            {QStringLiteral("parent"), info ? int(info->parent) : 0},
+            {QStringLiteral("wakeAtNs"), a.started && a.state == ActorState::Sleeping ? a.wakeAtNs : qint64(0)},
+            {QStringLiteral("readySeq"), a.readySeq},
         });
     }
     for (const ObjectSnapshot &o : snap.objects) {
@@ -134,6 +348,9 @@ void SceneModel::rebuild()
         QVariantList items;
         for (qint64 id : o.items)
             items.append(id);
+        VariableDetail variable = recent.variables.value(o.id);
+        if (o.kind == ObjectKind::Variable && o.lastLostBy != 0)
+            explainLostUpdate(events, o.id, o.lastLostBy, o.lastLostNs, variable);
         m_objects.append(QVariantMap{
             {QStringLiteral("id"), int(o.id)},
             {QStringLiteral("kind"), objectKindName(o.kind)},
@@ -159,6 +376,29 @@ void SceneModel::rebuild()
             {QStringLiteral("finishedTasks"), tasks(trace, o.finishedTasks)},
             {QStringLiteral("finishedCount"), o.finishedCount},
             {QStringLiteral("failedCount"), o.failedCount},
+            // Variable: the latest write, and the update the latest lost
+            // one wiped out (who wrote it, what the loser had read).
+            {QStringLiteral("lastWriterName"), trace.actorName(variable.lastWriter)},
+            {QStringLiteral("lastWriteNs"), variable.lastWriteNs},
+            {QStringLiteral("lastWriteValue"), variable.lastWriteValue},
+            {QStringLiteral("lastWriteLost"), o.lastLostBy != 0 && variable.lastWriter == o.lastLostBy
+                                                  && variable.lastWriteNs == o.lastLostNs},
+            {QStringLiteral("lostVictimName"), trace.actorName(variable.victim)},
+            {QStringLiteral("lostVictimValue"), variable.victimValue},
+            {QStringLiteral("lostVictimNs"), variable.victimNs},
+            {QStringLiteral("lostWriteValue"), variable.lostWriteValue},
+            {QStringLiteral("lostWriteCount"), variable.lostWriteCount},
+            {QStringLiteral("lostReadValue"), variable.lostRead ? QVariant(variable.lostReadValue) : QVariant()},
+            // Lock-like objects and the GIL: how often it was taken, since
+            // when the owner holds it, and the GIL's drop requests.
+            {QStringLiteral("acquireCount"), o.acquireCount},
+            {QStringLiteral("ownerSinceNs"), o.owner != 0 ? o.ownerSinceNs : qint64(0)},
+            {QStringLiteral("dropRequests"), o.dropRequests},
+            {QStringLiteral("lastDropRequester"), int(o.lastDropRequester)},
+            {QStringLiteral("lastDropRequesterName"), trace.actorName(o.lastDropRequester)},
+            {QStringLiteral("lastDropRequestNs"), o.lastDropRequestNs},
+            {QStringLiteral("dropRequestPending"), o.dropRequestPending},
+            {QStringLiteral("acquiredOnDropRequest"), o.acquiredOnDropRequest},
         });
     }
     if (snap.deadlock) {
@@ -168,9 +408,13 @@ void SceneModel::rebuild()
         QVariantList actorIds;
         for (ActorId id : snap.deadlock->actors)
             actorIds.append(int(id));
+        QVariantList objectIds;
+        for (ObjectId id : snap.deadlock->objects)
+            objectIds.append(int(id));
         m_deadlock = {{QStringLiteral("actors"), names(trace, snap.deadlock->actors)},
                       {QStringLiteral("actorIds"), actorIds},
                       {QStringLiteral("objects"), objects},
+                      {QStringLiteral("objectIds"), objectIds},
                       {QStringLiteral("foundNs"), snap.deadlock->foundNs}};
     }
     emit snapshotChanged();

@@ -16,6 +16,28 @@ class TraceReplay;
 
 // The state of every actor and object at the time cursor, for the animated
 // scenes. Moving the cursor back rebuilds the past exactly from the trace.
+//
+// Besides the replayed state, each actor carries: daemon; ended (how a
+// finished one ended: "returned", "raised", "cancelled"); reason (why it
+// waits: "lock", "queue", "join", "sleep", ...; empty when it does not);
+// objectKind (of what it waits on); awaited/awaitedName (the thread a join
+// waits for); lastVarOp ("read"/"write"), lastVarValue, lastVarNs and
+// copyStale (its copy was read before another thread's write); lastItemOp
+// ("put"/"get"), lastItem, lastItemNs. A Variable also carries its latest
+// write (lastWriterName, lastWriteValue, lastWriteNs, lastWriteLost) and
+// the update its latest lost write wiped out (lostVictimName,
+// lostVictimValue, lostVictimNs, lostWriteValue, lostWriteCount,
+// lostReadValue). The
+// deadlock also lists objectIds.
+//
+// Actors also carry kind ("thread" or "coroutine"), parent (the thread a
+// coroutine runs on), wakeAtNs (when a sleeper is due to wake; 0 when it does
+// not sleep for a known time) and readySeq (the order ready coroutines
+// became ready: smaller first; 0 when not ready). Objects also carry
+// acquireCount (times taken so far), ownerSinceNs, and for the GIL
+// dropRequests, lastDropRequester(Name), lastDropRequestNs,
+// dropRequestPending (asked, not yet handed over) and acquiredOnDropRequest
+// (the owner got it through a drop request).
 class SceneModel : public QObject
 {
     Q_OBJECT

@@ -30,6 +30,21 @@ void settle(int ms)
     }
 }
 
+// An item by object name anywhere in the window. QML gives items declared
+// in the window the window itself as QObject parent, not its content item,
+// so search the visual tree first and the object tree after.
+QQuickItem *itemNamed(QQuickWindow *window, const QString &name)
+{
+    QList<QQuickItem *> pending{window->contentItem()};
+    while (!pending.isEmpty()) {
+        QQuickItem *item = pending.takeFirst();
+        if (item->objectName() == name)
+            return item;
+        pending.append(item->childItems());
+    }
+    return window->findChild<QQuickItem *>(name);
+}
+
 QString summaryOf(const RunController &controller)
 {
     QJsonObject o;
@@ -70,7 +85,10 @@ SnapshotResult takeSnapshot(const SnapshotRequest &request)
         result.error = QStringLiteral("the main window could not be loaded");
         return result;
     }
-    // The theme follows the request, not the user's saved setting.
+    // The theme follows the request, not the user's saved setting. (The
+    // Theme singleton is a QML file, which qmlTypeId() does not find; the
+    // headless window hands the request on to it.)
+    window->setProperty("exportDark", request.dark);
     if (QObject *theme = engine.singletonInstance<QObject *>(qmlTypeId("ConcurrencyLab", 1, 0, "Theme")))
         theme->setProperty("dark", request.dark);
     window->resize(request.size);
@@ -113,7 +131,7 @@ SnapshotResult takeSnapshot(const SnapshotRequest &request)
         if (request.view != QLatin1String("window")) {
             const QString name = request.view == QLatin1String("scene") ? QStringLiteral("sceneArea")
                                                                         : QStringLiteral("timelineArea");
-            if (auto *item = window->contentItem()->findChild<QQuickItem *>(name)) {
+            if (auto *item = itemNamed(window, name)) {
                 const QRectF r = item->mapRectToScene(item->boundingRect());
                 const qreal dpr = image.devicePixelRatio();
                 image = image.copy(QRectF(r.topLeft() * dpr, r.size() * dpr).toAlignedRect());

@@ -92,20 +92,42 @@ void StatePalette::setDark(bool dark)
     emit darkChanged();
 }
 
+QVariantMap StatePalette::entry(int state) const
+{
+    const ActorState s = checked(state);
+    const StateStyle style = styleFor(s, m_dark);
+    return QVariantMap{{QStringLiteral("state"), int(s)},
+                       {QStringLiteral("label"), stateLabel(s)},
+                       {QStringLiteral("color"), style.color},
+                       {QStringLiteral("accent"), style.accent},
+                       {QStringLiteral("pattern"), patternId(style.pattern)},
+                       {QStringLiteral("patternName"), patternName(style.pattern)}};
+}
+
 QVariantList StatePalette::legend() const
 {
     QVariantList out;
     // The five states every thread scene uses; GIL and ready join when
-    // those scenes need them.
+    // those scenes need them (legendWith).
     for (const ActorState s : {ActorState::Running, ActorState::WaitingLock, ActorState::WaitingSignal,
-                               ActorState::Sleeping, ActorState::Finished}) {
-        const StateStyle style = styleFor(s, m_dark);
-        out.append(QVariantMap{{QStringLiteral("state"), int(s)},
-                               {QStringLiteral("label"), stateLabel(s)},
-                               {QStringLiteral("color"), style.color},
-                               {QStringLiteral("accent"), style.accent},
-                               {QStringLiteral("pattern"), patternId(style.pattern)},
-                               {QStringLiteral("patternName"), patternName(style.pattern)}});
+                               ActorState::Sleeping, ActorState::Finished})
+        out.append(entry(int(s)));
+    return out;
+}
+
+QVariantList StatePalette::legendWith(const QVariantList &extraStates) const
+{
+    QVariantList out = legend();
+    QList<int> shown;
+    for (const QVariant &v : out)
+        shown.append(v.toMap().value(QStringLiteral("state")).toInt());
+    for (const QVariant &v : extraStates) {
+        bool ok = false;
+        const int state = v.toInt(&ok);
+        if (!ok || state < 0 || state >= kActorStateCount || shown.contains(state))
+            continue;
+        shown.append(state);
+        out.append(entry(state));
     }
     return out;
 }

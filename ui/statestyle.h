@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QQmlEngine>
 #include <QVariantList>
+#include <QVariantMap>
 
 namespace clab {
 
@@ -48,6 +49,9 @@ public:
     bool dark() const { return m_dark; }
     void setDark(bool dark);
     QVariantList legend() const;
+    // The legend plus the states a scene adds (WaitingGil for the GIL
+    // scenes, Ready for the event loop), each once, in the order given.
+    Q_INVOKABLE QVariantList legendWith(const QVariantList &extraStates) const;
 
     Q_INVOKABLE QColor color(int state) const;
     Q_INVOKABLE QColor accent(int state) const;
@@ -58,6 +62,8 @@ Q_SIGNALS:
     void darkChanged();
 
 private:
+    QVariantMap entry(int state) const;
+
     bool m_dark = false;
 };
 

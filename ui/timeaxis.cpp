@@ -83,11 +83,12 @@ QString TimeAxis::formatDuration(qint64 ns)
         }
         return s;
     };
-    if (a < 1e3)
+    // The unit is chosen after rounding: 999.7 µs is "1 ms", not "1000 µs".
+    if (a < 999.5)
         return sign + number(a) + QStringLiteral(" ns");
-    if (a < 1e6)
+    if (a < 999.5e3)
         return sign + number(a / 1e3) + QStringLiteral(" µs");
-    if (a < 1e9)
+    if (a < 999.5e6)
         return sign + number(a / 1e6) + QStringLiteral(" ms");
     return sign + number(a / 1e9) + QStringLiteral(" s");
 }

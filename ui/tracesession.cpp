@@ -110,6 +110,14 @@ void TraceSession::load(Trace trace)
 void TraceSession::adopt(std::shared_ptr<SessionData> data)
 {
     m_data = std::move(data);
+    // The end of a live run keeps its lanes; a different trace replaces them
+    // (sync only adds and updates rows).
+    for (int row = 0; row < m_lanes->rowCount(); ++row) {
+        if (!m_data->trace.actor(ActorId(m_lanes->actorAt(row)))) {
+            m_lanes->clear();
+            break;
+        }
+    }
     m_lanes->sync(m_data->trace);
     emit grew();
 }

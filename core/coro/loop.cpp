@@ -78,6 +78,9 @@ EventLoop::~EventLoop()
         m_live = task->nextLive;
         task->selfWhileLive.reset();
     }
+    for (std::coroutine_handle<> frame : m_finishedFrames)
+        frame.destroy();
+    m_finishedFrames.clear();
     m_finished.clear();
     ::close(m_epoll);
     t_loop = m_previous;
@@ -165,11 +168,16 @@ void EventLoop::resume(const Resumption &r)
     if (buffer && m_threadActor)
         buffer->setActor(m_threadActor);
     m_current = previous;
+    for (std::coroutine_handle<> frame : m_finishedFrames)
+        frame.destroy();
+    m_finishedFrames.clear();
     m_finished.clear();
 }
 
-void EventLoop::taskFinished(TaskBase *task)
+void EventLoop::taskFinished(TaskBase *task, std::coroutine_handle<> frame)
 {
+    if (frame)
+        m_finishedFrames.push_back(frame);
     if (task->prevLive)
         task->prevLive->nextLive = task->nextLive;
     else if (m_live == task)
@@ -309,7 +317,8 @@ void EventLoop::runUntil(TaskBase *main)
             cancelAllAndDrain();
             throw RunCancelled();
         }
-        fireDueTimers();
+        if (!m_timers.empty())
+            fireDueTimers();
         if (!m_ready.empty())
             continue;
         const bool timers = !m_timers.empty();

@@ -74,8 +74,10 @@ public:
     int peakReady() const { return m_peakReady; }
     ActorId threadActor() const { return m_threadActor; }
 
-    // Task bookkeeping, for TaskState.
-    void taskFinished(TaskBase *task);
+    // Task bookkeeping, for TaskState. The frame is destroyed once the
+    // resume that finished it has returned: a finished task's locals (a
+    // socket, a lock guard) go away at once, as in asyncio.
+    void taskFinished(TaskBase *task, std::coroutine_handle<> frame);
 
 private:
     template <class T>
@@ -119,6 +121,7 @@ private:
     int m_peakReady = 0;
     ActorId m_threadActor = 0;
     std::vector<std::shared_ptr<TaskBase>> m_finished; // released after the resume returns
+    std::vector<std::coroutine_handle<>> m_finishedFrames;
     std::shared_ptr<QStringList> m_unretrievedSink = std::make_shared<QStringList>();
     QStringList m_unretrieved;
     QString m_deadlockReport;
@@ -146,9 +149,13 @@ void TaskState<T>::finish(std::exception_ptr e)
         } catch (...) {
             error = e;
         }
+    } else if constexpr (std::is_void_v<T>) {
+        value.emplace();
+    } else {
+        value.emplace(std::move(*coroutine.handle().promise().value));
     }
     done = true;
-    loop->taskFinished(this);
+    loop->taskFinished(this, coroutine.release());
 }
 
 template <class T>
@@ -211,7 +218,7 @@ auto TaskRef<T>::operator co_await() const
             if (state->error)
                 std::rethrow_exception(state->error);
             if constexpr (!std::is_void_v<T>)
-                return *state->coroutine.handle().promise().value;
+                return *state->value;
         }
     };
     return Awaiter{m_state, {}};

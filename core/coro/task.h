@@ -161,6 +161,8 @@ public:
 
     bool isValid() const { return bool(m_handle); }
     Handle handle() const { return m_handle; }
+    // Gives up ownership of the frame; the caller destroys it.
+    std::coroutine_handle<> release() { return std::exchange(m_handle, {}); }
     bool finished() const { return m_handle && m_handle.done(); }
 
     // The result of a finished coroutine; rethrows what it raised.
@@ -211,7 +213,8 @@ private:
 // A task scheduled on the loop, with its coroutine and result.
 template <class T>
 struct TaskState final : TaskBase {
-    Task<T> coroutine;
+    Task<T> coroutine;               // released (and destroyed) once it finishes
+    std::optional<Stored<T>> value;  // moved out of the frame when it returns
     void finish(std::exception_ptr e) override;
 };
 
@@ -243,7 +246,7 @@ public:
         if (m_state->error)
             std::rethrow_exception(m_state->error);
         if constexpr (!std::is_void_v<T>)
-            return *m_state->coroutine.handle().promise().value;
+            return *m_state->value;
     }
     // Task.exception(): what it raised, or null.
     std::exception_ptr exception() const

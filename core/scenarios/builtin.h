@@ -24,5 +24,12 @@ std::unique_ptr<Scenario> makeGilCpuBoundScenario();
 std::unique_ptr<Scenario> makeGilIoBoundScenario();
 std::unique_ptr<Scenario> makeGilConvoyScenario();
 std::unique_ptr<Scenario> makeThreadsVsProcessesGilScenario();
+std::unique_ptr<Scenario> makeAsyncBasicsScenario();
+std::unique_ptr<Scenario> makeAsyncGatherScenario();
+std::unique_ptr<Scenario> makeAsyncQueueScenario();
+std::unique_ptr<Scenario> makeAsyncSemaphoreScenario();
+std::unique_ptr<Scenario> makeGeventGreenletsScenario();
+std::unique_ptr<Scenario> makeAsyncServerScenario();
+std::unique_ptr<Scenario> makeCoroutinesVsThreadsScenario();
 
 } // namespace clab

@@ -22,6 +22,13 @@ ScenarioRegistry::ScenarioRegistry()
     m_scenarios.push_back(makeGilIoBoundScenario());
     m_scenarios.push_back(makeGilConvoyScenario());
     m_scenarios.push_back(makeThreadsVsProcessesGilScenario());
+    m_scenarios.push_back(makeAsyncBasicsScenario());
+    m_scenarios.push_back(makeAsyncGatherScenario());
+    m_scenarios.push_back(makeAsyncQueueScenario());
+    m_scenarios.push_back(makeAsyncSemaphoreScenario());
+    m_scenarios.push_back(makeGeventGreenletsScenario());
+    m_scenarios.push_back(makeAsyncServerScenario());
+    m_scenarios.push_back(makeCoroutinesVsThreadsScenario());
 }
 
 const Scenario *ScenarioRegistry::find(const QString &id) const

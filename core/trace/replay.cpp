@@ -119,8 +119,10 @@ public:
                 enter(*a, e.ts, ActorState::Ready);
             break;
         case EventKind::SleepBegin:
-            if (a)
+            if (a) {
                 enter(*a, e.ts, ActorState::Sleeping, 0, WaitReason::Sleep);
+                a->wakeAtNs = e.ts + std::max<qint64>(0, e.value);
+            }
             break;
         case EventKind::IoBegin:
             if (a)
@@ -129,6 +131,14 @@ public:
         case EventKind::Acquired:
             if (o)
                 acquired(*o, e);
+            break;
+        case EventKind::GilDropRequest:
+            if (o) {
+                ++o->dropRequests;
+                o->lastDropRequester = e.actor;
+                o->lastDropRequestNs = e.ts;
+                o->dropRequestPending = true;
+            }
             break;
         case EventKind::Released:
             if (o)
@@ -252,6 +262,8 @@ private:
         a.sinceNs = ts;
         a.object = object;
         a.reason = reason;
+        a.wakeAtNs = 0;
+        a.readySeq = state == ActorState::Ready ? ++m_scene.readyCount : 0;
         if (object != 0)
             objectFor(object).waiters.append(WaiterSnapshot{a.id, ts});
     }
@@ -264,15 +276,22 @@ private:
 
     void acquired(ObjectSnapshot &o, const TraceEvent &e)
     {
+        ++o.acquireCount;
+        o.acquiredOnDropRequest = o.dropRequestPending;
+        o.dropRequestPending = false;
         if (isSemaphore(o.kind)) {
             o.holders.append(e.actor);
             o.freePermits = int(e.aux);
         } else if (o.kind == ObjectKind::ReadWriteLock) {
-            if (e.value == kWriterSide)
+            if (e.value == kWriterSide) {
                 o.owner = e.actor;
-            else if (e.value == kReaderSide)
+                o.ownerSinceNs = e.ts;
+            } else if (e.value == kReaderSide) {
                 o.holders.append(e.actor);
+            }
         } else {
+            if (o.owner != e.actor)
+                o.ownerSinceNs = e.ts;
             o.owner = e.actor;
             if (o.kind == ObjectKind::RLock)
                 o.recursion = int(e.value);

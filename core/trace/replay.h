@@ -29,6 +29,12 @@ struct ActorSnapshot {
     qint64 privateValue = 0;
     ObjectId privateOf = 0;     // which variable the copy is of
     qint64 runningTask = 0;     // pool task it runs now, 0 if none
+    // Sleeping with a known duration (SleepBegin's value): when it is due to
+    // wake; 0 otherwise.
+    qint64 wakeAtNs = 0;
+    // Ready: its place in the order actors became ready (smaller came
+    // first), so a loop's ready queue can be drawn in order; 0 otherwise.
+    qint64 readySeq = 0;
 };
 
 struct WaiterSnapshot {
@@ -76,6 +82,18 @@ struct ObjectSnapshot {
     QList<TaskSnapshot> finishedTasks;  // the most recent kRecentTasks, newest last
     int finishedCount = 0;
     int failedCount = 0;
+    // Lock-like objects (the GIL included): how many times it was taken so
+    // far, and since when the current owner holds it.
+    int acquireCount = 0;
+    qint64 ownerSinceNs = 0;
+    // GIL: drop requests (a waiter's switch interval ran out). Pending from
+    // the request until the next Acquired; acquiredOnDropRequest tells
+    // whether the current owner got it through one.
+    int dropRequests = 0;
+    ActorId lastDropRequester = 0;
+    qint64 lastDropRequestNs = 0;
+    bool dropRequestPending = false;
+    bool acquiredOnDropRequest = false;
 };
 
 struct DeadlockSnapshot {
@@ -90,6 +108,7 @@ struct SceneSnapshot {
     std::vector<ActorSnapshot> actors;      // by actor id order
     std::vector<ObjectSnapshot> objects;    // by object id order
     std::optional<DeadlockSnapshot> deadlock; // once found, from then on
+    qint64 readyCount = 0;                  // actors made ready so far (ActorSnapshot::readySeq)
 
     const ActorSnapshot *actor(ActorId id) const;
     const ObjectSnapshot *object(ObjectId id) const;

@@ -10,6 +10,7 @@ void benchTrace(BenchReport &report);
 void benchLock(BenchReport &report);
 void benchPool(BenchReport &report);
 void benchGil(BenchReport &report);
+void benchCoroutines(BenchReport &report);
 // Need a QGuiApplication.
 void benchTimeline(BenchReport &report);
 void benchStartup(BenchReport &report, const QString &executable);

@@ -25,7 +25,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption app_(QStringLiteral("app"), QStringLiteral("The concurrency-lab executable, for start-up time."),
                                   QStringLiteral("PATH"), QStringLiteral(CLAB_APP_EXECUTABLE));
     parser.addOption(app_);
-    const QCommandLineOption only(QStringLiteral("only"), QStringLiteral("Run one group: trace, locks, pool, gil, timeline."),
+    const QCommandLineOption only(QStringLiteral("only"), QStringLiteral("Run one group: trace, locks, pool, coro, gil, timeline."),
                                   QStringLiteral("GROUP"));
     parser.addOption(only);
     parser.process(app);
@@ -46,6 +46,10 @@ int main(int argc, char *argv[])
     if (wanted("pool")) {
         QTextStream(stdout) << "thread pool" << Qt::endl;
         benchPool(report);
+    }
+    if (wanted("coro")) {
+        QTextStream(stdout) << "coroutines" << Qt::endl;
+        benchCoroutines(report);
     }
     if (wanted("gil")) {
         QTextStream(stdout) << "GIL fidelity" << Qt::endl;

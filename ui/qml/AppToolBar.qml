@@ -77,7 +77,7 @@ ToolBar {
         ComboBox {
             id: speed
             readonly property var speeds: [0.125, 0.25, 0.5, 1, 2, 4, 8]
-            model: speeds.map(s => "×" + s)
+            model: speeds.map(s => qsTr("×%1").arg(s))
             currentIndex: speeds.indexOf(replay.speed) >= 0 ? speeds.indexOf(replay.speed) : 3
             onActivated: index => replay.speed = speeds[index]
             implicitWidth: 90
@@ -108,7 +108,7 @@ ToolBar {
         }
         Switch {
             text: qsTr("Dark")
-            checked: AppSettings.dark
+            checked: Theme.dark
             onToggled: AppSettings.dark = checked
             ToolTip.visible: hovered
             ToolTip.delay: 500

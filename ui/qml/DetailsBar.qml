@@ -32,7 +32,7 @@ Rectangle {
                   + (bar.selection.objectName ? " " + qsTr("Every lane that waited on %1 is highlighted.").arg(bar.selection.objectName) : "")
         }
         ToolButton {
-            text: "✕"
+            text: qsTr("✕")
             onClicked: bar.cleared()
             ToolTip.visible: hovered
             ToolTip.text: qsTr("Clear the selection")

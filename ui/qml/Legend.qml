@@ -1,34 +1,50 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Layouts
+import QtQuick.Shapes
 import ConcurrencyLab
 
-// Always visible: what each colour and shape in the lanes means, and the
-// arrows between them.
+// Always visible: what each colour and shape in the lanes (and the scenes)
+// means, and the arrows between lanes.
 Rectangle {
     id: legend
 
+    readonly property int font: Theme.smallFont + 1
+    // States beyond the five every scene shows (Scenes.extraStates).
+    property var extraStates: []
+
     color: Theme.panelAlt
-    implicitHeight: flow.implicitHeight + 10
+    implicitHeight: flow.implicitHeight + 12
+
+    Rectangle {
+        width: parent.width
+        height: 1
+        color: Theme.border
+    }
 
     Flow {
         id: flow
         anchors.fill: parent
-        anchors.margins: 5
-        spacing: 14
+        anchors.leftMargin: Theme.spacing
+        anchors.rightMargin: Theme.spacing
+        anchors.topMargin: 5
+        anchors.bottomMargin: 5
+        spacing: 4
 
         Repeater {
-            model: StatePalette.legend
+            model: StatePalette.legendWith(legend.extraStates)
             delegate: Row {
                 required property var modelData
                 spacing: 5
+                rightPadding: 12
+                height: Math.max(18, stateLabel.implicitHeight)
                 StateSwatch {
                     state: modelData.state
                     anchors.verticalCenter: parent.verticalCenter
                 }
                 Label {
+                    id: stateLabel
                     text: modelData.label
-                    font.pixelSize: Theme.smallFont
+                    font.pixelSize: legend.font
                     anchors.verticalCenter: parent.verticalCenter
                 }
                 ToolTip.visible: hover.hovered
@@ -38,49 +54,64 @@ Rectangle {
         }
         Repeater {
             model: [
-                { color: Theme.text, dash: false, label: qsTr("release → the waiter it let in") },
-                { color: "#0072B2", dash: false, label: qsTr("put → the get it fed") },
-                { color: "#CC79A7", dash: false, label: qsTr("submit → worker") },
+                { color: Theme.dark ? "#eeeeee" : "#222222", dash: false, label: qsTr("release → the waiter it let in") },
+                { color: Theme.item, dash: false, label: qsTr("put → the get it fed") },
+                { color: Theme.task, dash: false, label: qsTr("submit → worker") },
                 { color: "#888888", dash: true, label: qsTr("start / join") }
             ]
             delegate: Row {
                 id: arrowEntry
                 required property var modelData
                 spacing: 5
-                Row {
+                rightPadding: 12
+                height: Math.max(18, arrowLabel.implicitHeight)
+                Shape {
                     anchors.verticalCenter: parent.verticalCenter
-                    spacing: 2
-                    Repeater {
-                        model: arrowEntry.modelData.dash ? 4 : 1
-                        Rectangle {
-                            width: arrowEntry.modelData.dash ? 4 : 22
-                            height: 2
-                            color: arrowEntry.modelData.color
-                        }
+                    width: 28
+                    height: 10
+                    ShapePath {
+                        strokeColor: arrowEntry.modelData.color
+                        strokeWidth: 2
+                        strokeStyle: arrowEntry.modelData.dash ? ShapePath.DashLine : ShapePath.SolidLine
+                        dashPattern: [2, 2]
+                        fillColor: "transparent"
+                        startX: 0; startY: 5
+                        PathLine { x: 21; y: 5 }
                     }
-                    Text {
-                        text: "▸"
-                        color: arrowEntry.modelData.color
-                        font.pixelSize: 12
-                        anchors.verticalCenter: parent.verticalCenter
+                    // The head as a stroke: stroked paths render alike on
+                    // every scene-graph backend.
+                    ShapePath {
+                        strokeColor: arrowEntry.modelData.color
+                        strokeWidth: 2
+                        fillColor: "transparent"
+                        joinStyle: ShapePath.MiterJoin
+                        startX: 21; startY: 1
+                        PathLine { x: 26; y: 5 }
+                        PathLine { x: 21; y: 9 }
                     }
                 }
                 Label {
+                    id: arrowLabel
                     text: arrowEntry.modelData.label
-                    font.pixelSize: Theme.smallFont
+                    font.pixelSize: legend.font
                     anchors.verticalCenter: parent.verticalCenter
                 }
             }
         }
         Row {
             spacing: 5
-            Column {
+            height: Math.max(18, tickLabel.implicitHeight)
+            Row {
                 anchors.verticalCenter: parent.verticalCenter
-                Rectangle { width: 1.5; height: 6; color: Theme.text }
+                spacing: 4
+                Rectangle { width: 2; height: 12; color: Theme.text; anchors.verticalCenter: parent.verticalCenter }
+                Rectangle { width: 2; height: 6; color: Theme.text; anchors.verticalCenter: parent.verticalCenter }
             }
             Label {
+                id: tickLabel
                 text: qsTr("tick: acquire (tall) / release (short)")
-                font.pixelSize: Theme.smallFont
+                font.pixelSize: legend.font
+                anchors.verticalCenter: parent.verticalCenter
             }
         }
     }

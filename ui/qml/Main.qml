@@ -6,8 +6,10 @@ import ConcurrencyLab
 ApplicationWindow {
     id: window
 
-    // Set by the headless exporter: no animation, no saved geometry.
+    // Set by the headless exporter: no animation, no saved geometry, and
+    // the theme it asks for (exportDark) rather than the saved one.
     property bool headless: false
+    property bool exportDark: false
     readonly property alias controller: controller
     readonly property alias sceneModel: sceneModel
     readonly property alias viewport: viewport
@@ -66,6 +68,29 @@ ApplicationWindow {
         property: "dark"
         value: Theme.dark
     }
+    Binding {
+        target: Theme
+        property: "dark"
+        value: window.exportDark
+        when: window.headless
+    }
+    // Pictures are taken at once after a seek: no moves in flight.
+    Binding {
+        target: Theme
+        property: "animate"
+        value: !window.headless
+    }
+    Binding {
+        target: Theme
+        property: "moveMs"
+        value: replay.playing || controller.running ? 120 : 260
+    }
+    // A big window (a projector, a 1920x1080 export for slides) gets big type.
+    Binding {
+        target: Theme
+        property: "slide"
+        value: window.width >= 1800 && window.height >= 1000
+    }
     // While a run is live the timeline keeps the whole run in view.
     Connections {
         target: controller.session
@@ -118,8 +143,8 @@ ApplicationWindow {
         orientation: Qt.Horizontal
 
         CatalogPane {
-            SplitView.preferredWidth: 250
-            SplitView.minimumWidth: 180
+            SplitView.preferredWidth: Math.round(Math.max(180, Math.min(Theme.slide ? 300 : 250, window.width * 0.18)))
+            SplitView.minimumWidth: 170
             currentId: controller.scenarioId
             enabled: !controller.running
             onPicked: id => {
@@ -140,10 +165,29 @@ ApplicationWindow {
                 color: Theme.panel
                 clip: true
 
-                Loader {
-                    id: sceneLoader
+                // The scene lays itself out in at least the room it asks for
+                // (minimumWidth/minimumHeight on its root, if it has them);
+                // in a smaller window it is drawn scaled down as a whole
+                // rather than overlapping itself.
+                Item {
+                    id: stage
                     anchors.fill: parent
                     anchors.margins: Theme.spacing
+                    readonly property var scene: sceneLoader.item
+                    readonly property real needW: scene && scene.minimumWidth !== undefined ? scene.minimumWidth : 640
+                    readonly property real needH: scene && scene.minimumHeight !== undefined ? scene.minimumHeight : 320
+                    readonly property real fit: Math.min(1, width / needW, height / needH)
+                    // Scaling text by a hair blurs it: only scale for real.
+                    readonly property real zoom: fit > 0.94 ? 1 : fit
+                }
+                Loader {
+                    id: sceneLoader
+                    x: stage.x
+                    y: stage.y
+                    width: stage.width / stage.zoom
+                    height: stage.height / stage.zoom
+                    scale: stage.zoom
+                    transformOrigin: Item.TopLeft
                     function reload() {
                         const url = Scenes.url(controller.scene)
                         if (url === "")
@@ -193,13 +237,14 @@ ApplicationWindow {
                 }
                 Legend {
                     Layout.fillWidth: true
+                    extraStates: Scenes.extraStates(controller.scene)
                 }
             }
         }
 
         ScrollView {
-            SplitView.preferredWidth: 320
-            SplitView.minimumWidth: 260
+            SplitView.preferredWidth: Math.round(Math.max(260, Math.min(Theme.slide ? 380 : 320, window.width * 0.24)))
+            SplitView.minimumWidth: 240
             contentWidth: availableWidth
             ColumnLayout {
                 width: parent.width

@@ -72,24 +72,30 @@ Rectangle {
                                        : row.type === "float" ? realControl : intControl
                     }
                 }
-                Slider {
-                    visible: row.type === "int" && row.maximum - row.minimum <= 100000
+                // A slider only where it helps: small integer ranges.
+                Loader {
+                    active: row.type === "int" && row.maximum - row.minimum + 1 <= 64
+                    visible: active
                     Layout.fillWidth: true
-                    from: row.type === "int" ? row.minimum : 0
-                    to: row.type === "int" ? row.maximum : 1
-                    stepSize: 1
-                    value: row.value
-                    live: false
-                    onMoved: row.commit(Math.round(value))
-                    ToolTip.visible: hovered
-                    ToolTip.delay: 500
-                    ToolTip.text: row.help + "  (" + row.range + ")"
+                    sourceComponent: Slider {
+                        from: row.minimum
+                        to: row.maximum
+                        stepSize: 1
+                        snapMode: Slider.SnapAlways
+                        value: row.value
+                        live: false
+                        onMoved: row.commit(Math.round(value))
+                        ToolTip.visible: hovered
+                        ToolTip.delay: 500
+                        ToolTip.text: row.help + "  (" + row.range + ")"
+                    }
                 }
                 Component {
                     id: intControl
                     SpinBox {
                         from: row.minimum
                         to: row.maximum
+                        implicitWidth: 130
                         value: row.value
                         editable: true
                         onValueModified: row.commit(value)
@@ -123,6 +129,7 @@ Rectangle {
                 Component {
                     id: choiceControl
                     ComboBox {
+                        implicitWidth: 160
                         model: row.choices
                         currentIndex: row.choices.indexOf(row.value)
                         onActivated: i => row.commit(row.choices[i])

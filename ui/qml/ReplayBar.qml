@@ -23,7 +23,7 @@ Rectangle {
         spacing: 6
 
         ToolButton {
-            text: "|◀"
+            text: qsTr("|◀")
             enabled: bar.replay.durationNs > 0
             onClicked: bar.stepRequested(false)
             ToolTip.visible: hovered
@@ -31,7 +31,7 @@ Rectangle {
             ToolTip.text: qsTr("Previous event (←)")
         }
         ToolButton {
-            text: bar.replay.playing ? "‖" : "▶"
+            text: bar.replay.playing ? qsTr("‖") : qsTr("▶")
             enabled: bar.replay.durationNs > 0 && !bar.replay.live
             onClicked: bar.replay.togglePlay()
             ToolTip.visible: hovered
@@ -39,7 +39,7 @@ Rectangle {
             ToolTip.text: qsTr("Play or pause the replay (Space)")
         }
         ToolButton {
-            text: "▶|"
+            text: qsTr("▶|")
             enabled: bar.replay.durationNs > 0
             onClicked: bar.stepRequested(true)
             ToolTip.visible: hovered

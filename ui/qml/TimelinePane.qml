@@ -13,7 +13,9 @@ Rectangle {
     required property TimelineViewport viewport
     required property ReplayClock replay
     property var selection: ({})
-    readonly property int nameWidth: 140
+    // Wide enough for "ThreadPoolExecutor-0_12"; longer names elide in the
+    // middle so both the prefix and the number stay readable.
+    readonly property int nameWidth: Math.round(Math.max(140, Math.min(Theme.slide ? 260 : 210, width * 0.26)))
     readonly property int laneHeight: Theme.laneHeight
 
     function clearSelection() {
@@ -99,7 +101,7 @@ Rectangle {
                 width: laneRow.isProcess ? lanes.width - 12 : pane.nameWidth - 10
                 height: parent.height
                 verticalAlignment: Text.AlignVCenter
-                elide: Text.ElideRight
+                elide: laneRow.isProcess ? Text.ElideRight : Text.ElideMiddle
                 text: laneRow.isProcess ? laneRow.process
                                         : laneRow.name + (laneRow.daemon ? qsTr(" (daemon)") : "")
                 font.bold: laneRow.isProcess || laneRow.highlighted

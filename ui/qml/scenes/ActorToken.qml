@@ -1,58 +1,91 @@
 import QtQuick
 import QtQuick.Controls
 import ConcurrencyLab
+import "SceneLayout.js" as SceneLayout
 
-// A thread as the scenes draw it: its name on its state's colour, and what
-// it is doing underneath.
+// A thread as the scenes draw it: its name on its state's colour (the same
+// colour its lane has in the timeline), and a line saying what it does.
+// Scenes size and place it; moves and colour changes animate.
 Rectangle {
     id: token
 
     required property var actor          // an entry of SceneModel.actors
     property string note: ""             // a line of scene-specific text
+    property string label: ""            // shown instead of the name when set
     property bool emphasised: false
+    property color emphasisColor: Theme.text
+    readonly property bool started: actor !== undefined && actor !== null && actor.started === true
     readonly property int state: actor ? actor.state : 0
-    readonly property bool lightFill: state === 2 || state === 3 || state === 5
+    readonly property color ink: started ? Theme.stateInk(state) : Theme.subtle
+    readonly property bool roomForNote: height >= 34
 
     function formatDuration(ns) {
-        if (ns < 1000) return Math.round(ns) + " ns"
-        if (ns < 1e6) return (ns / 1e3).toFixed(ns < 1e4 ? 1 : 0) + " µs"
-        if (ns < 1e9) return (ns / 1e6).toFixed(ns < 1e7 ? 2 : 1) + " ms"
-        return (ns / 1e9).toFixed(2) + " s"
+        return SceneLayout.duration(ns)
     }
 
-    implicitWidth: Math.max(104, nameLabel.implicitWidth + 20)
-    implicitHeight: 50
-    radius: 10
-    color: actor && actor.started ? StatePalette.color(state) : "transparent"
-    border.color: emphasised ? Theme.text : Theme.border
+    implicitWidth: Math.max(96, nameMetrics.advanceWidth + 22)
+    implicitHeight: 48
+    radius: Math.min(10, height / 4)
+    color: started ? Theme.stateColor(state) : Theme.panelAlt
+    border.color: emphasised ? emphasisColor : started ? Qt.darker(color, Theme.dark ? 0.7 : 1.25) : Theme.border
     border.width: emphasised ? 3 : 1
-    opacity: actor && actor.started && state !== 4 ? 1 : 0.45
+    opacity: !started ? 0.75 : state === 4 ? 0.8 : 1
 
-    Behavior on color { ColorAnimation { duration: 120 } }
+    Behavior on x {
+        enabled: Theme.animate
+        NumberAnimation { duration: Theme.moveMs; easing.type: Easing.OutCubic }
+    }
+    Behavior on y {
+        enabled: Theme.animate
+        NumberAnimation { duration: Theme.moveMs; easing.type: Easing.OutCubic }
+    }
+    Behavior on color {
+        enabled: Theme.animate
+        ColorAnimation { duration: 150 }
+    }
+
+    TextMetrics {
+        id: nameMetrics
+        font: nameLabel.font
+        text: nameLabel.text
+    }
 
     Column {
         anchors.centerIn: parent
-        spacing: 1
+        width: parent.width - 8
+        spacing: 0
         Label {
             id: nameLabel
-            anchors.horizontalCenter: parent.horizontalCenter
-            text: token.actor ? token.actor.name : ""
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            elide: Text.ElideMiddle
+            text: token.label !== "" ? token.label : token.actor ? token.actor.name : ""
             font.bold: true
-            color: token.lightFill || !(token.actor && token.actor.started) ? "#111111" : "#ffffff"
+            font.pixelSize: Math.max(10, Math.min(Theme.fontSize, Math.round(token.height * (token.roomForNote ? 0.3 : 0.42))))
+            color: token.ink
         }
         Label {
-            anchors.horizontalCenter: parent.horizontalCenter
+            visible: token.roomForNote
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            elide: Text.ElideRight
             text: token.note !== "" ? token.note
-                : !(token.actor && token.actor.started) ? qsTr("not started")
+                : !token.started ? qsTr("not started")
                 : token.state === 0 ? qsTr("running")
-                : token.state === 4 ? qsTr("finished")
-                : token.formatDuration(token.actor.forNs)
-            font.pixelSize: Theme.smallFont
-            color: nameLabel.color
+                : token.state === 4 ? (token.actor.ended === "cancelled" ? qsTr("stopped (cancelled)")
+                                       : token.actor.ended === "raised" ? qsTr("raised an exception")
+                                       : qsTr("finished"))
+                : token.state === 3 ? qsTr("sleeping %1").arg(token.formatDuration(token.actor.forNs))
+                : qsTr("waiting %1").arg(token.formatDuration(token.actor.forNs))
+            font.pixelSize: Math.max(9, Math.min(Theme.smallFont, Math.round(token.height * 0.24)))
+            color: token.ink
         }
     }
     ToolTip.visible: hover.hovered
-    ToolTip.text: token.actor ? qsTr("%1: %2%3").arg(token.actor.name).arg(token.actor.stateLabel)
-                                 .arg(token.actor.objectName ? " (" + token.actor.objectName + ")" : "") : ""
+    ToolTip.delay: 300
+    ToolTip.text: !token.actor ? ""
+        : token.actor.objectName ? qsTr("%1: %2 (%3)").arg(token.actor.name).arg(token.actor.stateLabel).arg(token.actor.objectName)
+        : token.started ? qsTr("%1: %2").arg(token.actor.name).arg(token.actor.stateLabel)
+        : qsTr("%1: not started yet").arg(token.actor.name)
     HoverHandler { id: hover }
 }

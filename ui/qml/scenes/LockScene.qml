@@ -1,12 +1,14 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Layouts
+import QtQuick.Shapes
 import ConcurrencyLab
+import "SceneLayout.js" as SceneLayout
 
 // A lock as a gate: its owner inside, the waiters queued in the order they
-// arrived (each with how long it has waited), everyone else outside.
-// Semaphores show their permits; conditions and events who sleeps on them
-// and who woke them last.
+// arrived (first in line nearest the gate, each with how long it has
+// waited), everyone else up top in their own place. Threads walk between
+// the three as the cursor moves. Semaphores show their permits; conditions
+// and events who sleeps on them and who woke them last.
 Item {
     id: root
 
@@ -17,11 +19,105 @@ Item {
                                                              "Condition", "Event", "RWLock"].indexOf(o.kind) >= 0)
     readonly property var threads: scene.actors.filter(a => a.name !== "MainThread")
 
-    function actorById(id) {
-        return root.scene.actors.find(a => a.id === id)
+    // The room this scene needs before Main scales it down.
+    readonly property real minimumWidth: 640
+    readonly property real minimumHeight: threads.length > 8 ? 380 : 320
+
+    function holdersOf(g) {
+        if (g.kind === "Semaphore" || g.kind === "BoundedSemaphore" || g.kind === "RWLock") {
+            const ids = []
+            g.holders.forEach(name => {
+                const a = root.threads.find(t => t.name === name)
+                if (a)
+                    ids.push(a.id)
+            })
+            if (g.owner !== 0)
+                ids.push(g.owner)
+            return ids
+        }
+        return g.owner !== 0 ? [g.owner] : []
     }
-    function actorByName(name) {
-        return root.scene.actors.find(a => a.name === name)
+
+    // Where every thread stands, computed once per snapshot: its home spot
+    // up top, a place in a gate's queue, or inside a gate.
+    readonly property var layout: {
+        const n = Math.max(1, threads.length)
+        const gap = 10
+        const labelH = Theme.smallFont + 8
+        const top = caption.height + 6
+        const gateW = Math.min(300, Math.max(170, width * 0.26))
+        const laneW = Math.max(120, width - gateW - 28)
+        const gateCount = Math.max(1, gates.length)
+        let tw = 136, th = 52, homeCols = 1, homeRows = 1, laneCols = 1, laneRows = 1, laneH = 0, total = 0
+        let rowsAtPref = -1
+        // From big (slides) down to small; growing past the preferred
+        // size must not wrap into more rows.
+        for (let s = 1.6; s >= 0; s -= 0.05) {
+            tw = Math.max(84, Math.round(136 * s))
+            th = Math.max(30, Math.round(52 * s))
+            homeCols = Math.max(1, Math.min(n, Math.floor((width + gap) / (tw + gap))))
+            homeRows = Math.ceil(n / homeCols)
+            laneCols = Math.max(1, Math.floor((laneW - 16 + gap) / (tw + gap)))
+            laneRows = Math.ceil(Math.max(1, n - 1) / laneCols)
+            laneH = Math.max(laneRows * (th + gap) - gap + 16, th + 16 + labelH + 10)
+            total = labelH + homeRows * (th + gap) + 8 + gateCount * (labelH + laneH + 10)
+            if (s > 1.0)
+                continue
+            if (rowsAtPref < 0)
+                rowsAtPref = homeRows + laneRows
+            if (top + total <= height)
+                break
+        }
+        // Try the bigger sizes again now that the rows at the preferred size
+        // are known.
+        for (let s = 1.6; s > 1.0; s -= 0.05) {
+            const w = Math.round(136 * s), h = Math.round(52 * s)
+            const hc = Math.max(1, Math.min(n, Math.floor((width + gap) / (w + gap))))
+            const hr = Math.ceil(n / hc)
+            const lc = Math.max(1, Math.floor((laneW - 16 + gap) / (w + gap)))
+            const lr = Math.ceil(Math.max(1, n - 1) / lc)
+            const lh = Math.max(lr * (h + gap) - gap + 16, h + 16 + labelH + 10)
+            const t = labelH + hr * (h + gap) + 8 + gateCount * (labelH + lh + 10)
+            if (hr + lr <= rowsAtPref && top + t <= height && tw === 136 && th === 52) {
+                tw = w; th = h; homeCols = hc; homeRows = hr; laneCols = lc; laneRows = lr; laneH = lh; total = t
+                break
+            }
+        }
+        const out = { tw: tw, th: th, labelH: labelH, top: top, gateW: gateW, laneW: laneW,
+                      laneH: laneH, spots: {}, lanes: [], homes: [] }
+        const homeW = homeCols * tw + (homeCols - 1) * gap
+        out.homeY = top + labelH
+        threads.forEach((a, i) => {
+            const row = Math.floor(i / homeCols)
+            const col = i % homeCols
+            out.homes.push({ x: col * (tw + gap), y: out.homeY + row * (th + gap) })
+            out.spots[a.id] = { x: col * (tw + gap), y: out.homeY + row * (th + gap), where: "home", note: "" }
+        })
+        let y = out.homeY + homeRows * (th + gap) + 8
+        gates.forEach(g => {
+            const lane = { y: y + labelH, gate: g }
+            out.lanes.push(lane)
+            g.waiters.forEach((w, j) => {
+                const row = Math.floor(j / laneCols)
+                const col = j % laneCols
+                out.spots[w.actor] = { x: laneW - 8 - (col + 1) * (tw + gap) + gap, y: lane.y + 8 + row * (th + gap),
+                                       where: "queue",
+                                       note: qsTr("#%1 · %2").arg(j + 1).arg(SceneLayout.duration(w.forNs)) }
+            })
+            const inside = root.holdersOf(g)
+            const per = Math.max(1, Math.floor((gateW - 12 + gap) / (tw + gap)))
+            inside.forEach((id, j) => {
+                const row = Math.floor(j / per)
+                const col = j % per
+                const cols = Math.min(per, inside.length)
+                const rowW = cols * tw + (cols - 1) * gap
+                out.spots[id] = { x: width - gateW + (gateW - rowW) / 2 + col * (tw + gap),
+                                  y: lane.y + labelH + 10 + row * (th + gap),
+                                  where: "inside", note: qsTr("inside, has it") }
+            })
+            y += labelH + laneH + 10
+        })
+        return out
     }
 
     SceneCaption {
@@ -30,133 +126,151 @@ Item {
             const g = root.gates[0]
             if (!g)
                 return ""
-            if (g.owner !== 0)
-                return g.waiters.length > 0
-                    ? qsTr("%1 holds %2; %n thread(s) queue at the gate.", "", g.waiters.length).arg(g.ownerName).arg(g.name)
-                    : qsTr("%1 holds %2; nobody waits.").arg(g.ownerName).arg(g.name)
-            return qsTr("%1 is free.").arg(g.name)
+            if (g.owner !== 0) {
+                if (g.waiters.length === 0)
+                    return qsTr("%1 holds %2; nobody waits.").arg(g.ownerName).arg(g.name)
+                return qsTr("%1 holds %2; %n thread(s) queue at the gate. %3 has waited longest.", "", g.waiters.length)
+                    .arg(g.ownerName).arg(g.name).arg(g.waiters[0].name)
+            }
+            if (g.waiters.length > 0)
+                return qsTr("%1 was just released: %2, first in line, gets it next.").arg(g.name).arg(g.waiters[0].name)
+            return qsTr("%1 is free: the next thread to call acquire() walks straight in.").arg(g.name)
         }
     }
 
-    Column {
-        anchors.top: caption.bottom
-        anchors.topMargin: 12
-        width: parent.width
-        spacing: 18
+    Label {
+        x: 0
+        y: root.layout.homeY - height - 2
+        visible: root.threads.length > 0
+        text: qsTr("elsewhere: working outside the lock")
+        color: Theme.subtle
+        font.pixelSize: Theme.smallFont
+    }
 
-        Repeater {
-            model: root.gates
-            delegate: RowLayout {
-                id: gateRow
-                required property var modelData
-                readonly property var gate: modelData
-                readonly property var waiterIds: gate.waiters.map(w => w.actor)
-                readonly property var holderNames: gate.kind === "Semaphore" || gate.kind === "BoundedSemaphore"
-                                                   || gate.kind === "RWLock" ? gate.holders
-                                                   : gate.owner !== 0 ? [gate.ownerName] : []
-                width: parent.width
-                spacing: 16
+    // Each thread's own place while it works outside the lock, drawn empty
+    // while it is away.
+    Repeater {
+        model: root.layout.homes
+        delegate: Rectangle {
+            required property var modelData
+            x: modelData.x
+            y: modelData.y
+            width: root.layout.tw
+            height: root.layout.th
+            radius: Math.min(10, height / 4)
+            color: "transparent"
+            border.color: Theme.border
+            border.width: 1
+        }
+    }
 
-                // The queue, first arrival nearest the gate.
-                Column {
-                    Layout.preferredWidth: parent.width * 0.38
-                    spacing: 4
-                    Label {
-                        text: qsTr("waiting, in arrival order")
-                        color: Theme.subtle
-                        font.pixelSize: Theme.smallFont
-                        anchors.right: parent.right
-                    }
-                    Flow {
-                        width: parent.width
-                        layoutDirection: Qt.RightToLeft
-                        spacing: 8
-                        Repeater {
-                            model: gateRow.gate.waiters
-                            delegate: ActorToken {
-                                required property var modelData
-                                required property int index
-                                actor: root.actorById(modelData.actor)
-                                note: qsTr("#%1 · %2").arg(index + 1).arg(formatDuration(modelData.forNs))
-                            }
-                        }
-                    }
-                }
+    Repeater {
+        model: root.layout.lanes
+        delegate: Item {
+            id: laneItem
+            required property var modelData
+            readonly property var gate: modelData.gate
+            readonly property bool held: gate.owner !== 0 || gate.holders.length > 0
+            y: modelData.y
+            width: root.width
+            height: root.layout.laneH
 
-                // The gate.
-                Rectangle {
-                    Layout.preferredWidth: 200
-                    Layout.preferredHeight: 128
-                    radius: 14
-                    color: Theme.panelAlt
-                    border.width: 3
-                    border.color: gateRow.holderNames.length > 0 ? StatePalette.color(0) : Theme.border
-                    Column {
-                        anchors.fill: parent
-                        anchors.margins: 8
-                        spacing: 4
-                        Label {
-                            anchors.horizontalCenter: parent.horizontalCenter
-                            text: gateRow.gate.kind + " " + gateRow.gate.name
-                            font.bold: true
-                        }
-                        Label {
-                            anchors.horizontalCenter: parent.horizontalCenter
-                            visible: gateRow.gate.kind === "Semaphore" || gateRow.gate.kind === "BoundedSemaphore"
-                            text: qsTr("%1 of %2 permits free").arg(gateRow.gate.freePermits).arg(gateRow.gate.capacity)
-                            color: Theme.subtle
-                        }
-                        Label {
-                            anchors.horizontalCenter: parent.horizontalCenter
-                            visible: gateRow.gate.kind === "Event"
-                            text: gateRow.gate.flag ? qsTr("set") : qsTr("not set")
-                        }
-                        Flow {
-                            width: parent.width
-                            spacing: 4
-                            Repeater {
-                                model: gateRow.holderNames
-                                delegate: ActorToken {
-                                    required property string modelData
-                                    actor: root.actorByName(modelData)
-                                    note: qsTr("inside")
-                                }
-                            }
-                        }
-                        Label {
-                            anchors.horizontalCenter: parent.horizontalCenter
-                            visible: gateRow.holderNames.length === 0
-                            text: gateRow.gate.kind === "Condition" || gateRow.gate.kind === "Event"
-                                  ? (gateRow.gate.lastWakerName ? qsTr("last woken by %1").arg(gateRow.gate.lastWakerName) : "")
-                                  : qsTr("free")
-                            color: Theme.subtle
-                        }
-                    }
-                }
-
-                // Everyone else.
-                Column {
-                    Layout.fillWidth: true
-                    spacing: 4
-                    Label {
-                        text: qsTr("elsewhere")
-                        color: Theme.subtle
-                        font.pixelSize: Theme.smallFont
-                    }
-                    Flow {
-                        width: parent.width
-                        spacing: 8
-                        Repeater {
-                            model: root.threads.filter(a => gateRow.waiterIds.indexOf(a.id) < 0
-                                                            && gateRow.holderNames.indexOf(a.name) < 0)
-                            delegate: ActorToken {
-                                required property var modelData
-                                actor: modelData
-                            }
-                        }
-                    }
+            Label {
+                x: 0
+                y: -height - 2
+                text: laneItem.gate.waiters.length > 0
+                      ? qsTr("waiting at %1 in arrival order: %n thread(s), first in line nearest the gate", "", laneItem.gate.waiters.length)
+                          .arg(laneItem.gate.name)
+                      : qsTr("nobody waits at %1").arg(laneItem.gate.name)
+                color: laneItem.gate.waiters.length > 0 ? Theme.text : Theme.subtle
+                font.pixelSize: Theme.smallFont
+            }
+            // The queue: a lane leading into the gate.
+            Rectangle {
+                width: root.layout.laneW
+                height: parent.height
+                radius: 8
+                color: Theme.sunken
+                border.color: Theme.border
+            }
+            Shape {
+                x: root.layout.laneW - 2
+                y: parent.height / 2 - 10
+                width: 24
+                height: 20
+                ShapePath {
+                    strokeColor: "transparent"
+                    fillColor: laneItem.gate.waiters.length > 0 ? Theme.stateColor(1) : Theme.border
+                    startX: 0; startY: 0
+                    PathLine { x: 22; y: 10 }
+                    PathLine { x: 0; y: 20 }
+                    PathLine { x: 0; y: 0 }
                 }
             }
+            // The gate.
+            Rectangle {
+                x: root.width - root.layout.gateW
+                width: root.layout.gateW
+                height: parent.height
+                radius: 12
+                color: Theme.panelAlt
+                border.width: 4
+                border.color: laneItem.held ? Theme.stateColor(0) : Theme.border
+                Row {
+                    x: 10
+                    y: 6
+                    spacing: 8
+                    Padlock {
+                        anchors.verticalCenter: parent.verticalCenter
+                        height: Theme.fontSize + 6
+                        locked: laneItem.held
+                        tint: laneItem.held ? Theme.text : Theme.subtle
+                    }
+                    Label {
+                        anchors.verticalCenter: parent.verticalCenter
+                        text: qsTr("%1 %2").arg(laneItem.gate.kind).arg(laneItem.gate.name)
+                        font.bold: true
+                    }
+                    Label {
+                        anchors.verticalCenter: parent.verticalCenter
+                        visible: laneItem.gate.kind === "Semaphore" || laneItem.gate.kind === "BoundedSemaphore"
+                        text: qsTr("%1 of %2 free").arg(laneItem.gate.freePermits).arg(laneItem.gate.capacity)
+                        color: Theme.subtle
+                    }
+                    Label {
+                        anchors.verticalCenter: parent.verticalCenter
+                        visible: laneItem.gate.kind === "Event"
+                        text: laneItem.gate.flag ? qsTr("set") : qsTr("not set")
+                        color: Theme.subtle
+                    }
+                }
+                Label {
+                    anchors.centerIn: parent
+                    anchors.verticalCenterOffset: root.layout.labelH / 2
+                    visible: !laneItem.held
+                    text: laneItem.gate.kind === "Condition" || laneItem.gate.kind === "Event"
+                          ? (laneItem.gate.lastWakerName ? qsTr("last woken by %1").arg(laneItem.gate.lastWakerName) : "")
+                          : qsTr("free")
+                    color: Theme.subtle
+                    font.pixelSize: Theme.fontSize
+                }
+            }
+        }
+    }
+
+    // Every thread, in one place at a time.
+    Repeater {
+        model: root.threads.length
+        delegate: ActorToken {
+            required property int index
+            readonly property var spot: actor ? root.layout.spots[actor.id] : undefined
+            actor: root.threads[index]
+            x: spot ? spot.x : 0
+            y: spot ? spot.y : 0
+            width: root.layout.tw
+            height: root.layout.th
+            note: spot ? spot.note : ""
+            z: spot && spot.where !== "home" ? 2 : 1
         }
     }
 }
