@@ -31,5 +31,14 @@ std::unique_ptr<Scenario> makeAsyncSemaphoreScenario();
 std::unique_ptr<Scenario> makeGeventGreenletsScenario();
 std::unique_ptr<Scenario> makeAsyncServerScenario();
 std::unique_ptr<Scenario> makeCoroutinesVsThreadsScenario();
+std::unique_ptr<Scenario> makeProcessBasicsScenario();
+std::unique_ptr<Scenario> makeForkScenario();
+std::unique_ptr<Scenario> makeProcessPoolScenario();
+std::unique_ptr<Scenario> makeProcessQueueScenario();
+std::unique_ptr<Scenario> makePipeScenario();
+std::unique_ptr<Scenario> makeSharedMemoryScenario();
+std::unique_ptr<Scenario> makeSubprocessScenario();
+std::unique_ptr<Scenario> makeThreadsVsProcessesScenario();
+std::unique_ptr<Scenario> makeProcessesPlusCoroutinesScenario();
 
 } // namespace clab

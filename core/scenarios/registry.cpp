@@ -29,6 +29,15 @@ ScenarioRegistry::ScenarioRegistry()
     m_scenarios.push_back(makeGeventGreenletsScenario());
     m_scenarios.push_back(makeAsyncServerScenario());
     m_scenarios.push_back(makeCoroutinesVsThreadsScenario());
+    m_scenarios.push_back(makeProcessesPlusCoroutinesScenario());
+    m_scenarios.push_back(makeProcessBasicsScenario());
+    m_scenarios.push_back(makeForkScenario());
+    m_scenarios.push_back(makeProcessPoolScenario());
+    m_scenarios.push_back(makeProcessQueueScenario());
+    m_scenarios.push_back(makePipeScenario());
+    m_scenarios.push_back(makeSharedMemoryScenario());
+    m_scenarios.push_back(makeSubprocessScenario());
+    m_scenarios.push_back(makeThreadsVsProcessesScenario());
 }
 
 const Scenario *ScenarioRegistry::find(const QString &id) const

@@ -55,7 +55,7 @@ void samplePair(quint64 &tick, qint64 &ns)
     }
 }
 
-Calibration &calibration()
+Calibration &calibrationState()
 {
     static Calibration c = [] {
         Calibration cal;
@@ -69,7 +69,7 @@ std::once_flag s_calibrated;
 
 void calibrate()
 {
-    Calibration &c = calibration();
+    Calibration &c = calibrationState();
     if (!Clock::usesTsc()) {
         c.nsPerTick = 1.0;
         c.tick0 = 0;
@@ -92,7 +92,7 @@ bool Clock::s_useTsc = cpuHasInvariantTsc();
 namespace {
 // Anchored at load time (after s_useTsc above), so that the calibration
 // window has usually long passed by the first conversion.
-[[maybe_unused]] const bool s_anchored = (calibration(), true);
+[[maybe_unused]] const bool s_anchored = (calibrationState(), true);
 } // namespace
 
 qint64 Clock::monotonicNs()
@@ -105,16 +105,44 @@ qint64 Clock::monotonicNs()
 qint64 Clock::toNs(quint64 ticks)
 {
     std::call_once(s_calibrated, calibrate);
-    const Calibration &c = calibration();
+    const Calibration &c = calibrationState();
     if (!s_useTsc)
         return qint64(ticks);
     return c.ns0 + qint64(double(qint64(ticks - c.tick0)) * c.nsPerTick);
 }
 
+QByteArray Clock::calibration()
+{
+    std::call_once(s_calibrated, calibrate);
+    const Calibration &c = calibrationState();
+    return QByteArray::number(s_useTsc ? 1 : 0) + ':' + QByteArray::number(c.tick0) + ':'
+        + QByteArray::number(c.ns0) + ':' + QByteArray::number(c.nsPerTick, 'g', 17);
+}
+
+bool Clock::adoptCalibration(const QByteArray &text)
+{
+    const QList<QByteArray> parts = text.split(':');
+    if (parts.size() != 4)
+        return false;
+    bool ok[4] = {};
+    const bool tsc = parts[0].toInt(&ok[0]) == 1;
+    const quint64 tick0 = parts[1].toULongLong(&ok[1]);
+    const qint64 ns0 = parts[2].toLongLong(&ok[2]);
+    const double nsPerTick = parts[3].toDouble(&ok[3]);
+    if (!ok[0] || !ok[1] || !ok[2] || !ok[3] || tsc != s_useTsc || !(nsPerTick > 0))
+        return false;
+    std::call_once(s_calibrated, [] {}); // never calibrate on our own
+    Calibration &c = calibrationState();
+    c.tick0 = tick0;
+    c.ns0 = ns0;
+    c.nsPerTick = nsPerTick;
+    return true;
+}
+
 double Clock::ticksPerNs()
 {
     std::call_once(s_calibrated, calibrate);
-    return 1.0 / calibration().nsPerTick;
+    return 1.0 / calibrationState().nsPerTick;
 }
 
 } // namespace clab

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QtGlobal>
 
 #if defined(__x86_64__) || defined(__i386__)
@@ -36,6 +37,14 @@ public:
 
     static bool usesTsc() { return s_useTsc; }
     static double ticksPerNs();
+
+    // The calibration as text, to hand to a child process on this machine:
+    // the TSC is shared, so the child converts ticks exactly as this process
+    // does and need not calibrate itself.
+    static QByteArray calibration();
+    // Adopts a parent's calibration(); false (and nothing changes) if the
+    // text is not one. Call it first thing, before any thread reads the clock.
+    static bool adoptCalibration(const QByteArray &text);
 
 private:
     static bool s_useTsc;
