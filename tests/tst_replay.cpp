@@ -13,6 +13,7 @@
 #include <QRandomGenerator>
 #include <QtTest>
 
+#include <algorithm>
 #include <limits>
 #include <set>
 
@@ -44,6 +45,7 @@ constexpr ObjectId N = 16;  // Condition
 constexpr ObjectId G = 17;  // Barrier
 constexpr ObjectId V = 18;  // Variable
 constexpr ObjectId P = 19;  // Pool
+constexpr ObjectId I = 20;  // GIL (only where a test adds it)
 
 constexpr qint64 kNoCopy = -1;  // an actor without a private copy
 constexpr qint64 kNone = -1;    // no next / previous event
@@ -158,13 +160,14 @@ QString join(const QList<T> &values)
 QStringList describe(const SceneSnapshot &s)
 {
     QStringList out;
-    out << QStringLiteral("at %1 after %2").arg(s.atNs).arg(s.eventsApplied);
+    out << QStringLiteral("at %1 after %2, %3 made ready").arg(s.atNs).arg(s.eventsApplied).arg(s.readyCount);
     for (const ActorSnapshot &a : s.actors) {
         out << QStringList{QStringLiteral("actor"), QString::number(a.id), a.name, QString::number(int(a.kind)),
                            QString::number(a.started), QString::number(int(a.state)), QString::number(a.object),
                            QString::number(int(a.reason)), QString::number(a.sinceNs),
                            QString::number(a.hasPrivateValue), QString::number(a.privateValue),
-                           QString::number(a.privateOf), QString::number(a.runningTask)}
+                           QString::number(a.privateOf), QString::number(a.runningTask),
+                           QString::number(a.wakeAtNs), QString::number(a.readySeq)}
                    .join(u' ');
     }
     for (const ObjectSnapshot &o : s.objects) {
@@ -179,7 +182,11 @@ QStringList describe(const SceneSnapshot &s)
                            QString::number(o.lostUpdates), QString::number(o.lastLostBy),
                            QString::number(o.lastLostNs), describe(o.queuedTasks).join(u','),
                            describe(o.runningTasks).join(u','), describe(o.finishedTasks).join(u','),
-                           QString::number(o.finishedCount), QString::number(o.failedCount)}
+                           QString::number(o.finishedCount), QString::number(o.failedCount),
+                           QString::number(o.acquireCount), QString::number(o.ownerSinceNs),
+                           QString::number(o.dropRequests), QString::number(o.lastDropRequester),
+                           QString::number(o.lastDropRequestNs), QString::number(o.dropRequestPending),
+                           QString::number(o.acquiredOnDropRequest)}
                    .join(u' ');
     }
     if (s.deadlock) {
@@ -228,7 +235,8 @@ std::vector<TraceEvent> generateEvents(int count, quint32 seed, qint64 firstTs =
         EventKind::TaskSubmitted, EventKind::TaskStarted,  EventKind::TaskStarted,  EventKind::TaskFinished,
         EventKind::TaskFinished,  EventKind::TaskResult,   EventKind::TaskCancelled, EventKind::VarRead,
         EventKind::VarRead,       EventKind::VarWrite,     EventKind::VarWrite,     EventKind::DeadlockFound,
-        EventKind::Spawn,         EventKind::Mark,
+        EventKind::Spawn,         EventKind::Mark,         EventKind::GilDropRequest, EventKind::Ready,
+        EventKind::Resume,
     };
     static const ObjectId objects[] = {0, L, R, W, S, Q, E, N, G, V, P, 50};
     QRandomGenerator rng(seed);
@@ -300,6 +308,12 @@ private slots:
     void deadlockFromItsFinding();
     void actorStates_data();
     void actorStates();
+    void sleepersKnowWhenTheyWake_data();
+    void sleepersKnowWhenTheyWake();
+    void readyActorsInTheOrderTheyBecameReady_data();
+    void readyActorsInTheOrderTheyBecameReady();
+    void gilDropRequestsAndSwitches_data();
+    void gilDropRequestsAndSwitches();
     void actorStatesMatchTimelineBuilder();
     void snapshotListsEveryKnownActorAndObject();
     void checkpointsMatchReplayFromScratch_data();
@@ -857,6 +871,178 @@ void TestReplay::actorStates()
     QCOMPARE(a.object, object);
     QCOMPARE(int(a.reason), int(reason));
     QCOMPARE(a.sinceNs, sinceNs);
+}
+
+// SleepBegin's value is the requested duration: the sleeper knows when it is
+// due to wake, and forgets it once it stops sleeping.
+void TestReplay::sleepersKnowWhenTheyWake_data()
+{
+    QTest::addColumn<qint64>("ns");
+    QTest::addColumn<ActorId>("actor");
+    QTest::addColumn<qint64>("wakeAtNs");
+
+    QTest::newRow("before sleeping") << qint64(15) << A << qint64(0);
+    QTest::newRow("sleeping 1000 ns from 20") << qint64(25) << A << qint64(1020);
+    QTest::newRow("woke early (cancelled)") << qint64(500) << A << qint64(0);
+    QTest::newRow("sleep(0): due at once") << qint64(600) << A << qint64(600);
+    QTest::newRow("in I/O: no wake time") << qint64(25) << B << qint64(0);
+    QTest::newRow("a coroutine's sleep ends ready") << qint64(2100) << C << qint64(0);
+    QTest::newRow("a coroutine sleeping") << qint64(1000) << C << qint64(2030);
+}
+
+void TestReplay::sleepersKnowWhenTheyWake()
+{
+    QFETCH(qint64, ns);
+    QFETCH(ActorId, actor);
+    QFETCH(qint64, wakeAtNs);
+
+    TraceEvent coroutineWoke = ev(2040, C, EventKind::SleepEnd);
+    coroutineWoke.flags = kFlagToReady;
+    const Trace trace = makeTrace({
+        ev(10, A, EventKind::ActorStart), ev(10, B, EventKind::ActorStart), ev(10, C, EventKind::ActorStart),
+        ev(20, A, EventKind::SleepBegin, 0, 1000), ev(20, B, EventKind::IoBegin),
+        ev(30, C, EventKind::SleepBegin, 0, 2000), ev(400, A, EventKind::SleepEnd), ev(600, A, EventKind::SleepBegin),
+        coroutineWoke,
+    });
+    for (const int every : {1, 3, 100}) {
+        const ActorSnapshot *a = TraceReplay(trace, every).at(ns).actor(actor);
+        QVERIFY(a);
+        QCOMPARE(a->wakeAtNs, wakeAtNs);
+    }
+}
+
+// A loop's ready queue: actors are numbered in the order they became ready
+// (Ready events and waits that end ready), equal timestamps included.
+void TestReplay::readyActorsInTheOrderTheyBecameReady_data()
+{
+    QTest::addColumn<qint64>("ns");
+    QTest::addColumn<ActorIds>("readyInOrder");
+
+    QTest::newRow("nobody ready") << qint64(5) << ActorIds{};
+    QTest::newRow("C, then A at the same instant") << qint64(10) << ActorIds{C, A};
+    QTest::newRow("B woken ready behind them") << qint64(15) << ActorIds{C, A, B};
+    QTest::newRow("C resumed") << qint64(20) << ActorIds{A, B};
+    QTest::newRow("C ready again, at the back") << qint64(25) << ActorIds{A, B, C};
+    QTest::newRow("A and B ran") << qint64(40) << ActorIds{C};
+    QTest::newRow("D's I/O ended ready") << qint64(45) << ActorIds{C, D};
+}
+
+void TestReplay::readyActorsInTheOrderTheyBecameReady()
+{
+    QFETCH(qint64, ns);
+    QFETCH(ActorIds, readyInOrder);
+
+    TraceEvent bWoke = waitEnd(15, B, Q);
+    bWoke.flags = kFlagToReady;
+    TraceEvent dWoke = ev(45, D, EventKind::IoEnd);
+    dWoke.flags = kFlagToReady;
+    const Trace trace = makeTrace({
+        ev(1, B, EventKind::ActorStart), ev(1, D, EventKind::ActorStart), waitBegin(2, B, WaitReason::Queue, Q),
+        ev(3, D, EventKind::IoBegin),
+        ev(10, C, EventKind::Ready), ev(10, A, EventKind::Ready), bWoke,
+        ev(20, C, EventKind::ActorStart), ev(25, C, EventKind::Ready),
+        ev(30, A, EventKind::ActorStart), ev(31, A, EventKind::ActorEnd), ev(35, B, EventKind::Resume),
+        ev(36, B, EventKind::SleepBegin, 0, 100), dWoke,
+    });
+    for (const int every : {1, 4, 100}) {
+        const SceneSnapshot scene = TraceReplay(trace, every).at(ns);
+        std::vector<ActorSnapshot> ready;
+        for (const ActorSnapshot &a : scene.actors) {
+            if (a.state == ActorState::Ready)
+                ready.push_back(a);
+            else
+                QCOMPARE(a.readySeq, qint64(0));
+        }
+        std::sort(ready.begin(), ready.end(), [](const ActorSnapshot &x, const ActorSnapshot &y) {
+            return x.readySeq < y.readySeq;
+        });
+        ActorIds got;
+        for (const ActorSnapshot &a : ready) {
+            QVERIFY(a.readySeq > 0);
+            got << a.id;
+        }
+        QCOMPARE(got, readyInOrder);
+    }
+}
+
+// The GIL: how often it was taken, since when the owner has it, and the
+// drop requests (pending from the request until the next taker has it).
+void TestReplay::gilDropRequestsAndSwitches_data()
+{
+    QTest::addColumn<qint64>("ns");
+    QTest::addColumn<ActorId>("owner");
+    QTest::addColumn<qint64>("ownerSinceNs");
+    QTest::addColumn<int>("acquireCount");
+    QTest::addColumn<int>("dropRequests");
+    QTest::addColumn<ActorId>("lastRequester");
+    QTest::addColumn<qint64>("lastRequestNs");
+    QTest::addColumn<bool>("pending");
+    QTest::addColumn<bool>("acquiredOnRequest");
+    QTest::addColumn<ActorIds>("waiters");
+
+    auto row = [](const char *name, qint64 ns, ActorId owner, qint64 since, int count, int requests,
+                  ActorId requester, qint64 requestNs, bool pending, bool onRequest, const ActorIds &waiters) {
+        QTest::newRow(name) << ns << owner << since << count << requests << requester << requestNs << pending
+                            << onRequest << waiters;
+    };
+    row("nobody took it yet", 5, 0, 0, 0, 0, 0, 0, false, false, {});
+    row("A takes it", 10, A, 10, 1, 0, 0, 0, false, false, {});
+    row("B waits", 20, A, 10, 1, 0, 0, 0, false, false, {B});
+    row("B's interval ran out", 70, A, 10, 1, 1, B, 70, true, false, {B});
+    row("A let go, still pending", 71, 0, 10, 1, 1, B, 70, true, false, {B, A});
+    row("B took it on the request", 72, B, 72, 2, 1, B, 70, false, true, {A});
+    row("A took it when B let go for I/O", 90, A, 90, 3, 1, B, 70, false, false, {});
+    row("A takes it back after its I/O", 110, A, 110, 4, 1, B, 70, false, false, {});
+}
+
+void TestReplay::gilDropRequestsAndSwitches()
+{
+    QFETCH(qint64, ns);
+    QFETCH(ActorId, owner);
+    QFETCH(qint64, ownerSinceNs);
+    QFETCH(int, acquireCount);
+    QFETCH(int, dropRequests);
+    QFETCH(ActorId, lastRequester);
+    QFETCH(qint64, lastRequestNs);
+    QFETCH(bool, pending);
+    QFETCH(bool, acquiredOnRequest);
+    QFETCH(ActorIds, waiters);
+
+    Trace trace = makeTrace({});
+    trace.addObject(objectInfo(I, ObjectKind::Gil));
+    const Events events{
+        ev(1, A, EventKind::ActorStart), ev(1, B, EventKind::ActorStart),
+        ev(10, A, EventKind::GilRequest, I), ev(10, A, EventKind::Acquired, I),
+        ev(20, B, EventKind::GilRequest, I), waitBegin(20, B, WaitReason::Gil, I),
+        ev(70, B, EventKind::GilDropRequest, I),
+        // Forced switching: A waits from its release until another took it.
+        ev(71, A, EventKind::Released, I), waitBegin(71, A, WaitReason::Gil, I),
+        waitEnd(72, B, I), ev(72, B, EventKind::Acquired, I),
+        ev(80, B, EventKind::Released, I), ev(80, B, EventKind::IoBegin),
+        waitEnd(90, A, I), ev(90, A, EventKind::Acquired, I),
+        ev(100, A, EventKind::Released, I), ev(100, A, EventKind::IoBegin), ev(105, A, EventKind::IoEnd),
+        ev(110, A, EventKind::Acquired, I),
+    };
+    for (const TraceEvent &e : events)
+        trace.appendOrdered(e);
+    for (const int every : {1, 5, 100}) {
+        const SceneSnapshot scene = TraceReplay(trace, every).at(ns);
+        const ObjectSnapshot *gil = scene.object(I);
+        QVERIFY(gil);
+        QCOMPARE(gil->owner, owner);
+        if (owner != 0)
+            QCOMPARE(gil->ownerSinceNs, ownerSinceNs);
+        QCOMPARE(gil->acquireCount, acquireCount);
+        QCOMPARE(gil->dropRequests, dropRequests);
+        QCOMPARE(gil->lastDropRequester, lastRequester);
+        QCOMPARE(gil->lastDropRequestNs, lastRequestNs);
+        QCOMPARE(gil->dropRequestPending, pending);
+        QCOMPARE(gil->acquiredOnDropRequest, acquiredOnRequest);
+        QCOMPARE(waiterIds(*gil), waiters);
+        for (const ActorId id : waiters)
+            QCOMPARE(int(scene.actor(id)->state), int(ActorState::WaitingGil));
+        checkWaitersAgreeWithActors(scene);
+    }
 }
 
 // The replay's actor states are the builder's open intervals, event by event.

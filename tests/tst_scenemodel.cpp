@@ -140,6 +140,8 @@ private Q_SLOTS:
     void movingBackRebuildsThePast();
     void actorsFollowTheirLanes();
     void deadlockIsShownOnceFound();
+    void coroutinesCarryTheirLoopState();
+    void gilCarriesItsSwitchesAndDropRequests();
     void nextAndPreviousEvent_data();
     void nextAndPreviousEvent();
     void followsAGrowingSession();
@@ -363,6 +365,107 @@ void TestSceneModel::deadlockIsShownOnceFound()
     // Once found, it stays found.
     QVERIFY(moveTo(m_deadlock.endNs()));
     QVERIFY(!m_scene->deadlock().isEmpty());
+}
+
+void TestSceneModel::coroutinesCarryTheirLoopState()
+{
+    const Trace loop = record(QStringLiteral("async-basics"), {"tasks=4", "max_sleep_ms=20"});
+    m_session->load(loop);
+
+    // A coroutine that begins asyncio.sleep knows when it wakes, and which
+    // thread's loop runs it.
+    int sleeps = 0;
+    int readies = 0;
+    for (const TraceEvent &e : loop.events()) {
+        if (e.kind != EventKind::SleepBegin && e.kind != EventKind::Ready)
+            continue;
+        QVERIFY(moveTo(e.ts));
+        const QVariantMap a = actorIn(*m_scene, e.actor);
+        QCOMPARE(a.value("kind").toString(), QStringLiteral("coroutine"));
+        const QVariantMap thread = actorIn(*m_scene, ActorId(a.value("parent").toInt()));
+        QCOMPARE(thread.value("kind").toString(), QStringLiteral("thread"));
+        if (e.kind == EventKind::SleepBegin && a.value("state").toInt() == int(ActorState::Sleeping)) {
+            QCOMPARE(a.value("wakeAtNs").toLongLong(), e.ts + e.value);
+            QCOMPARE(a.value("reason").toString(), QStringLiteral("sleep"));
+            QCOMPARE(a.value("readySeq").toLongLong(), qint64(0));
+            ++sleeps;
+        } else if (e.kind == EventKind::Ready && a.value("state").toInt() == int(ActorState::Ready)) {
+            QVERIFY(a.value("readySeq").toLongLong() > 0);
+            QCOMPARE(a.value("wakeAtNs").toLongLong(), qint64(0));
+            QVERIFY(a.value("reason").toString().isEmpty()); // ready is not a wait
+            ++readies;
+        }
+    }
+    QVERIFY(sleeps >= 4);
+    QVERIFY(readies >= 4);
+
+    // Ready coroutines are numbered in the order they became ready.
+    for (const TraceEvent &e : loop.events()) {
+        if (e.kind != EventKind::Ready)
+            continue;
+        QVERIFY(moveTo(e.ts));
+        QList<qint64> seqs;
+        for (const QVariant &v : m_scene->actors()) {
+            const QVariantMap a = v.toMap();
+            if (a.value("state").toInt() == int(ActorState::Ready))
+                seqs << a.value("readySeq").toLongLong();
+        }
+        QCOMPARE(QSet<qint64>(seqs.begin(), seqs.end()).size(), seqs.size());
+        break;
+    }
+}
+
+void TestSceneModel::gilCarriesItsSwitchesAndDropRequests()
+{
+    const Trace run = record(QStringLiteral("gil-convoy"), {"spinners=1", "samples=6"});
+    m_session->load(run);
+    ObjectId gil = 0;
+    for (const ObjectInfo &o : run.objects()) {
+        if (o.kind == ObjectKind::Gil)
+            gil = o.id;
+    }
+    QVERIFY(gil != 0);
+    int acquires = 0;
+    int requests = 0;
+    qint64 lastRequestNs = 0;
+    ActorId lastRequester = 0;
+    for (const TraceEvent &e : run.events()) {
+        if (e.object != gil)
+            continue;
+        if (e.kind == EventKind::Acquired)
+            ++acquires;
+        if (e.kind == EventKind::GilDropRequest) {
+            ++requests;
+            lastRequestNs = e.ts;
+            lastRequester = e.actor;
+        }
+    }
+    // A request is pending until someone takes the GIL (unless that
+    // happened within the same nanosecond).
+    for (const TraceEvent &e : run.events()) {
+        if (e.object != gil || e.kind != EventKind::GilDropRequest)
+            continue;
+        const bool takenAtOnce = std::any_of(run.events().begin(), run.events().end(), [&](const TraceEvent &t) {
+            return t.ts == e.ts && t.object == gil && t.kind == EventKind::Acquired;
+        });
+        if (takenAtOnce)
+            continue;
+        QVERIFY(moveTo(e.ts));
+        const QVariantMap o = objectIn(*m_scene, gil);
+        QVERIFY(o.value("dropRequestPending").toBool());
+        QCOMPARE(o.value("lastDropRequestNs").toLongLong(), e.ts);
+    }
+    QVERIFY(moveTo(run.endNs()));
+    const QVariantMap o = objectIn(*m_scene, gil);
+    QCOMPARE(o.value("kind").toString(), QStringLiteral("GIL"));
+    QCOMPARE(o.value("acquireCount").toInt(), acquires);
+    QVERIFY(acquires > 6);
+    QCOMPARE(o.value("dropRequests").toInt(), requests);
+    QCOMPARE(o.value("lastDropRequestNs").toLongLong(), lastRequestNs);
+    QCOMPARE(o.value("lastDropRequester").toInt(), int(lastRequester));
+    QCOMPARE(o.value("lastDropRequesterName").toString(), run.actorName(lastRequester));
+    QVERIFY(o.contains("ownerSinceNs"));
+    QVERIFY(o.contains("acquiredOnDropRequest"));
 }
 
 void TestSceneModel::nextAndPreviousEvent_data()

@@ -35,7 +35,7 @@ Rectangle {
             delegate: Row {
                 required property var modelData
                 spacing: 5
-                rightPadding: 12
+                rightPadding: 10
                 height: Math.max(18, stateLabel.implicitHeight)
                 StateSwatch {
                     state: modelData.state
@@ -63,7 +63,7 @@ Rectangle {
                 id: arrowEntry
                 required property var modelData
                 spacing: 5
-                rightPadding: 12
+                rightPadding: 10
                 height: Math.max(18, arrowLabel.implicitHeight)
                 Shape {
                     anchors.verticalCenter: parent.verticalCenter

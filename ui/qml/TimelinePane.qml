@@ -83,6 +83,8 @@ Rectangle {
             required property var osId
             required property bool daemon
             readonly property bool isProcess: kind === "process"
+            // Coroutines are indented under the thread whose loop runs them.
+            readonly property bool isCoroutine: kind === "coroutine"
             readonly property bool highlighted: pane.selection.object !== undefined && pane.selection.object !== 0
                                                 && waitedOn.indexOf(actorId) >= 0
             readonly property var waitedOn: pane.selection.object ? pane.session.actorsWaitingOn(pane.selection.object) : []
@@ -96,9 +98,24 @@ Rectangle {
                      : laneRow.highlighted ? Qt.rgba(0, 0.45, 0.7, 0.12)
                      : laneRow.index % 2 ? Theme.panelAlt : Theme.panel
             }
+            Rectangle {
+                visible: laneRow.isCoroutine
+                x: 10
+                width: 1
+                height: parent.height / 2
+                color: Theme.border
+            }
+            Rectangle {
+                visible: laneRow.isCoroutine
+                x: 10
+                y: parent.height / 2
+                width: 7
+                height: 1
+                color: Theme.border
+            }
             Label {
-                x: 6
-                width: laneRow.isProcess ? lanes.width - 12 : pane.nameWidth - 10
+                x: laneRow.isCoroutine ? 20 : 6
+                width: laneRow.isProcess ? lanes.width - 12 : pane.nameWidth - x - 4
                 height: parent.height
                 verticalAlignment: Text.AlignVCenter
                 elide: laneRow.isProcess ? Text.ElideRight : Text.ElideMiddle
@@ -110,7 +127,8 @@ Rectangle {
                 HoverHandler { id: nameHover }
                 ToolTip.visible: nameHover.hovered && !laneRow.isProcess
                 ToolTip.delay: 400
-                ToolTip.text: qsTr("%1, native thread id %2").arg(laneRow.name).arg(laneRow.osId)
+                ToolTip.text: laneRow.isCoroutine ? qsTr("%1, a coroutine on its thread's event loop").arg(laneRow.name)
+                                                  : qsTr("%1, native thread id %2").arg(laneRow.name).arg(laneRow.osId)
             }
             TimelineLane {
                 visible: !laneRow.isProcess

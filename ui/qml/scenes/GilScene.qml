@@ -33,23 +33,27 @@ Item {
     readonly property var away: threads.filter(a => a.started && a.state === 3)
     readonly property int idleCores: Math.max(0, cores - running.length)
     readonly property bool dropFlash: gil !== undefined && gil.dropRequestPending
-    readonly property string prefix: SceneLayout.commonPrefix(workers.map(a => a.name))
 
     // The room this scene needs before Main scales it down.
     readonly property real minimumWidth: 660
     readonly property real minimumHeight: workers.length > 8 ? 400 : 340
 
-    function shortName(a) {
-        return a ? a.name : ""
-    }
-
     // A band of tokens `tw` × `th` filling `w` × `h` from its top left (or
     // its right end, fromRight); when they do not all fit, the last cell
     // says "+N more".
     function band(n, x0, y0, w, h, tw, th, gap, fromRight) {
-        const cols = Math.max(1, Math.floor((w - 12 + gap) / (tw + gap)))
+        // Smaller tokens, down to 84 × 28, before anyone is left out.
+        let cols = 1, rows = 1
+        const tw0 = tw, th0 = th
+        for (let s = 1.0; s >= 0; s -= 0.1) {
+            tw = Math.max(84, Math.min(tw0, Math.round(tw0 * s)))
+            th = Math.max(28, Math.min(th0, Math.round(th0 * s)))
+            cols = Math.max(1, Math.floor((w - 12 + gap) / (tw + gap)))
+            rows = Math.max(1, Math.floor((h - 12 + gap) / (th + gap)))
+            if (cols * rows >= n || (tw <= 84 && th <= 28))
+                break
+        }
         const cw = Math.min(tw, (w - 12 - (cols - 1) * gap) / cols)
-        const rows = Math.max(1, Math.floor((h - 12 + gap) / (th + gap)))
         const fits = cols * rows
         const shown = n > fits ? fits - 1 : n
         const cell = i => ({ x: fromRight ? x0 + w - 6 - (i % cols + 1) * (cw + gap) + gap
@@ -128,10 +132,10 @@ Item {
         out.overflow = overflow
         // The queue: first in line nearest the cores (the right end).
         const queued = freeMode ? overflow.map(a => ({ actor: a.id })) : waiters
-        const q = band(queued.length, 0, out.midY, laneW, contentH, tw, th, gap, true)
+        const q = band(queued.length, 0, out.midY, laneW, contentH - (freeMode ? 0 : Theme.smallFont + 6), tw, th, gap, true)
         queued.forEach((w, j) => {
-            out.spots[w.actor] = j < q.shown ? Object.assign({ where: "queue", index: j, w: q.w, h: th }, q.cell(j))
-                                             : Object.assign({ where: "hidden", w: q.w, h: th }, q.moreAt)
+            out.spots[w.actor] = j < q.shown ? Object.assign({ where: "queue", index: j, w: q.w, h: q.h }, q.cell(j))
+                                             : Object.assign({ where: "hidden", w: q.w, h: q.h }, q.moreAt)
         })
         out.queue = q
         // Below: stepped away (I/O, sleep) at the left, everyone else at
@@ -140,8 +144,8 @@ Item {
         const awayList = away.slice().sort((a, b) => a.sinceNs - b.sinceNs || a.id - b.id)
         const aw = band(awayList.length, 0, out.lowY, out.awayW, out.lowH, tw, th, gap, false)
         awayList.forEach((a, i) => {
-            out.spots[a.id] = i < aw.shown ? Object.assign({ where: "away", w: aw.w, h: th }, aw.cell(i))
-                                           : Object.assign({ where: "hidden", w: aw.w, h: th }, aw.moreAt)
+            out.spots[a.id] = i < aw.shown ? Object.assign({ where: "away", w: aw.w, h: aw.h }, aw.cell(i))
+                                           : Object.assign({ where: "hidden", w: aw.w, h: aw.h }, aw.moreAt)
         })
         out.away = aw
         out.restX = out.awayW + 16
@@ -149,12 +153,14 @@ Item {
         const rest = threads.filter(a => out.spots[a.id] === undefined)
         const order = a => a.name === "MainThread" ? 0 : !a.started ? 2 : a.state === 4 ? 3 : 1
         rest.sort((a, b) => order(a) - order(b) || a.id - b.id)
-        const rh = Math.round(Math.max(28, Math.min(th, 46)))
-        const rw = Math.round(Math.max(84, Math.min(tw, 150)))
+        const rw = Math.round(Math.max(84, Math.min(tw, 150, (out.restW - 18) / Math.max(1, Math.min(rest.length, 2)))))
+        const restCols = Math.max(1, Math.floor((out.restW - 12 + 6) / (rw + 6)))
+        const restRowsWanted = Math.min(3, Math.max(1, Math.ceil(rest.length / restCols)))
+        const rh = Math.round(Math.max(24, Math.min(th, 46, (out.lowH - 12 - (restRowsWanted - 1) * 6) / restRowsWanted)))
         const rb = band(rest.length, out.restX, out.lowY, out.restW, out.lowH, rw, rh, 6, false)
         rest.forEach((a, i) => {
-            out.spots[a.id] = i < rb.shown ? Object.assign({ where: "rest", w: rb.w, h: rh }, rb.cell(i))
-                                           : Object.assign({ where: "hidden", w: rb.w, h: rh }, rb.moreAt)
+            out.spots[a.id] = i < rb.shown ? Object.assign({ where: "rest", w: rb.w, h: rb.h }, rb.cell(i))
+                                           : Object.assign({ where: "hidden", w: rb.w, h: rb.h }, rb.moreAt)
         })
         out.rest = rb
         return out
@@ -427,8 +433,6 @@ Item {
             width: spot ? spot.w : root.layout.tw
             height: spot ? spot.h : root.layout.th
             z: where === "seat" || where === "queue" ? 3 : 2
-            label: root.prefix !== "" && actor && actor.name.indexOf(root.prefix) === 0 && width < 110
-                   ? actor.name.substring(root.prefix.length) : ""
             emphasised: root.dropFlash && actor && actor.id === root.gil.lastDropRequester
             emphasisColor: Theme.danger
             note: {
@@ -438,7 +442,8 @@ Item {
                 if (where === "seat")
                     return root.holder && a.id === root.holder.id
                         ? qsTr("runs Python %1").arg(SceneLayout.duration(root.scene.cursorNs - root.gil.ownerSinceNs))
-                        : qsTr("running %1").arg(SceneLayout.duration(a.forNs))
+                        : root.freeMode ? qsTr("running %1").arg(SceneLayout.duration(a.forNs))
+                        : qsTr("outside Python, no GIL %1").arg(SceneLayout.duration(a.forNs))
                 if (where === "queue")
                     return root.freeMode ? qsTr("runnable, shares a core")
                                          : qsTr("#%1 · %2").arg(spot.index + 1).arg(SceneLayout.duration(a.forNs))

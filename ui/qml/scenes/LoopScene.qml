@@ -45,7 +45,6 @@ Item {
                                                                    "Condition"].indexOf(o.kind) >= 0)
     readonly property var metrics: controller.metrics
     readonly property bool comparing: metrics.coroutine_create_us !== undefined || otherThreads.length > 0
-    readonly property string prefix: SceneLayout.commonPrefix(coroutines.map(a => a.name))
 
     // The room this scene needs before Main scales it down.
     readonly property real minimumWidth: comparing ? 760 : 660
@@ -82,19 +81,27 @@ Item {
     // A band's grid: how many tokens fit, and where each goes. The last
     // cell says "+N more" when they do not all fit.
     function band(n, x0, y0, w, h) {
-        const cols = Math.max(1, Math.floor((w - 12 + gap) / (tw + gap)))
-        const cw = Math.min(tw, (w - 12 - (cols - 1) * gap) / cols)
-        const rows = Math.max(1, Math.floor((h - 12 + gap) / (th + gap)))
+        // Smaller tokens, down to 80 × 28, before anyone is left out.
+        let cols = 1, rows = 1, bw = tw, bh = th
+        for (let s = 1.0; s >= 0; s -= 0.1) {
+            bw = Math.max(80, Math.min(tw, Math.round(tw * s)))
+            bh = Math.max(28, Math.min(th, Math.round(th * s)))
+            cols = Math.max(1, Math.floor((w - 12 + gap) / (bw + gap)))
+            rows = Math.max(1, Math.floor((h - 12 + gap) / (bh + gap)))
+            if (cols * rows >= n || (bw <= 80 && bh <= 28))
+                break
+        }
+        const cw = Math.min(bw, (w - 12 - (cols - 1) * gap) / cols)
         const fits = cols * rows
         const shown = n > fits ? fits - 1 : n
-        return { cols: cols, w: cw, shown: shown, more: n - shown,
-                 cell: i => ({ x: x0 + 6 + (i % cols) * (cw + gap), y: y0 + 6 + Math.floor(i / cols) * (th + gap) }) }
+        return { cols: cols, w: cw, h: bh, shown: shown, more: n - shown,
+                 cell: i => ({ x: x0 + 6 + (i % cols) * (cw + gap), y: y0 + 6 + Math.floor(i / cols) * (bh + gap) }) }
     }
 
     readonly property var readyBand: {
         // The ready lane fills from its right end (the loop side).
         const b = band(ready.length, 0, rowAY, laneW, rowAH)
-        b.cell = i => ({ x: laneW - 6 - ((i % b.cols) + 1) * (b.w + gap) + gap, y: rowAY + 6 + Math.floor(i / b.cols) * (th + gap) })
+        b.cell = i => ({ x: laneW - 6 - ((i % b.cols) + 1) * (b.w + gap) + gap, y: rowAY + 6 + Math.floor(i / b.cols) * (b.h + gap) })
         return b
     }
     readonly property var sleepBand: band(sleepers.length, 0, bandTop, sleepW, height - bandTop)
@@ -105,22 +112,22 @@ Item {
     KeyedModel { id: tokens }
     function tokenRows() {
         const rows = []
-        const add = (a, where, c, w, note) => rows.push({ key: a.id, px: c.x, py: c.y, pw: w, where: where, tip: note })
+        const add = (a, where, c, w, h, note) => rows.push({ key: a.id, px: c.x, py: c.y, pw: w, ph: h, where: where, tip: note })
         const now = scene.cursorNs
         if (current)
-            add(current, "running", seat, tw, qsTr("running %1").arg(fmt(current.forNs)))
+            add(current, "running", seat, tw, th, qsTr("running %1").arg(fmt(current.forNs)))
         for (let i = 0; i < readyBand.shown; ++i)
-            add(ready[i], "ready", readyBand.cell(i), readyBand.w, qsTr("#%1 · ready %2").arg(i + 1).arg(fmt(ready[i].forNs)))
+            add(ready[i], "ready", readyBand.cell(i), readyBand.w, readyBand.h, qsTr("#%1 · ready %2").arg(i + 1).arg(fmt(ready[i].forNs)))
         for (let i = 0; i < sleepBand.shown; ++i) {
             const a = sleepers[i]
-            add(a, "sleep", sleepBand.cell(i), sleepBand.w,
+            add(a, "sleep", sleepBand.cell(i), sleepBand.w, sleepBand.h,
                 a.wakeAtNs > now ? qsTr("wakes in %1").arg(fmt(a.wakeAtNs - now)) : qsTr("due now"))
         }
         for (let i = 0; i < ioBand.shown; ++i)
-            add(ioWaiters[i], "io", ioBand.cell(i), ioBand.w, qsTr("socket %1").arg(fmt(ioWaiters[i].forNs)))
+            add(ioWaiters[i], "io", ioBand.cell(i), ioBand.w, ioBand.h, qsTr("socket %1").arg(fmt(ioWaiters[i].forNs)))
         for (let i = 0; i < awaitBand.shown; ++i) {
             const a = awaiting[i]
-            add(a, "await", awaitBand.cell(i), awaitBand.w,
+            add(a, "await", awaitBand.cell(i), awaitBand.w, awaitBand.h,
                 a.reason === "join" && a.awaitedName !== "" ? qsTr("awaits %1").arg(a.awaitedName)
                 : a.objectName !== "" ? qsTr("%1 · %2").arg(a.objectName).arg(fmt(a.forNs))
                 : a.reason === "future" ? qsTr("awaits results · %1").arg(fmt(a.forNs))
@@ -163,9 +170,11 @@ Item {
                     : qsTr("%1 runs on the loop; the others wait for timers, sockets or each other without using a thread.")
                         .arg(root.current.name)
             if (root.loopIdle)
-                return root.sleepers.length > 0
+                return root.sleepers.length > 0 && root.sleepers[0].wakeAtNs > root.scene.cursorNs
                     ? qsTr("Nothing is ready: the loop sleeps in epoll_wait until the next timer (in %1) or a socket wakes it.")
-                        .arg(root.fmt(Math.max(0, root.sleepers[0].wakeAtNs - root.scene.cursorNs)))
+                        .arg(root.fmt(root.sleepers[0].wakeAtNs - root.scene.cursorNs))
+                    : root.sleepers.length > 0
+                    ? qsTr("Nothing is ready yet: a timer is due, and the loop is waking up from epoll_wait to run it.")
                     : qsTr("Nothing is ready: the loop sleeps in epoll_wait until a socket wakes it.")
             if (root.ready.length > 0)
                 return qsTr("The loop picks the next ready coroutine: %n ready, first in line %1.", "", root.ready.length)
@@ -198,7 +207,7 @@ Item {
             x: 6
             y: root.readyBand.cell(root.readyBand.shown).y - root.rowAY
             width: root.readyBand.w
-            height: root.th
+            height: root.readyBand.h
             horizontalAlignment: Text.AlignHCenter
             verticalAlignment: Text.AlignVCenter
             wrapMode: Text.Wrap
@@ -251,11 +260,11 @@ Item {
         height: root.th
         note: !root.loopThread || !root.loopThread.started ? ""
             : root.loopIdle ? qsTr("idle in epoll_wait %1").arg(root.fmt(root.loopThread.forNs))
+            : root.loopThread.reason === "join" ? qsTr("join() %1").arg(root.fmt(root.loopThread.forNs))
             : root.coroutines.length > 0 && root.finished === root.coroutines.length
               ? (root.loopThread.state === 0 ? qsTr("done with the loop") : "")
             : root.loopThread.state === 0 ? (root.current ? qsTr("runs the loop: resumed %1").arg(root.current.name)
                                                           : qsTr("runs the loop"))
-            : root.loopThread.reason === "join" ? qsTr("join() %1").arg(root.fmt(root.loopThread.forNs))
             : ""
     }
     Label {
@@ -353,7 +362,7 @@ Item {
                 x: area.modelData.band.cell(area.modelData.band.shown).x - area.x
                 y: area.modelData.band.cell(area.modelData.band.shown).y - area.y
                 width: area.modelData.band.w
-                height: root.th
+                height: area.modelData.band.h
                 horizontalAlignment: Text.AlignHCenter
                 verticalAlignment: Text.AlignVCenter
                 wrapMode: Text.Wrap
@@ -386,6 +395,7 @@ Item {
             required property real px
             required property real py
             required property real pw
+            required property real ph
             required property string where
             required property string tip
             actor: root.byId[key]
@@ -393,12 +403,15 @@ Item {
             x: px
             y: py
             width: pw
-            height: root.th
+            height: ph
             z: where === "running" ? 4 : 3
-            label: root.prefix !== "" && actor && pw < 110 ? actor.name.substring(root.prefix.length) : ""
             emphasised: where === "running"
             emphasisColor: Theme.text
             Behavior on width {
+                enabled: Theme.animate
+                NumberAnimation { duration: Theme.moveMs }
+            }
+            Behavior on height {
                 enabled: Theme.animate
                 NumberAnimation { duration: Theme.moveMs }
             }
@@ -518,39 +531,67 @@ Item {
                 color: Theme.danger
                 font.pixelSize: Theme.smallFont
             }
+        }
+        // One dot per coroutine and per OS thread, in its state's colour:
+        // the same crowd, two ways.
+        Column {
+            id: crowds
+            x: 10
+            y: table.y + table.height + 8
+            width: side.width - 20
+            spacing: 4
+            readonly property real room: side.height - y - 8 - 2 * (Theme.smallFont * 2 + 10)
+            readonly property int most: Math.max(1, root.coroutines.length + root.otherThreads.length)
+            readonly property real dot: Math.max(3, Math.min(10, Math.floor(Math.sqrt(width * Math.max(20, room) / most)) - 1))
+            Repeater {
+                model: [
+                    { list: root.coroutines,
+                      title: qsTr("coroutines of this run: %1 · %2 asleep, %3 finished")
+                          .arg(root.coroutines.length).arg(root.sleepers.length).arg(root.finished) },
+                    { list: root.otherThreads,
+                      title: root.otherThreads.length === 0 ? qsTr("OS threads of this run: none yet")
+                          : qsTr("OS threads of this run: %1 · %2 asleep, %3 finished")
+                              .arg(root.otherThreads.length)
+                              .arg(root.otherThreads.filter(a => a.started && a.state === 3).length)
+                              .arg(root.otherThreads.filter(a => a.started && a.state === 4).length) }
+                ]
+                delegate: Column {
+                    id: crowd
+                    required property var modelData
+                    width: crowds.width
+                    spacing: 2
+                    Label {
+                        width: parent.width
+                        wrapMode: Text.Wrap
+                        text: crowd.modelData.title
+                        font.pixelSize: Theme.smallFont
+                    }
+                    Flow {
+                        width: parent.width
+                        height: Math.ceil(crowd.modelData.list.length / Math.max(1, Math.floor((width + 1) / (crowds.dot + 1))))
+                                * (crowds.dot + 1)
+                        spacing: 1
+                        Repeater {
+                            model: crowd.modelData.list.length
+                            delegate: Rectangle {
+                                required property int index
+                                readonly property var a: crowd.modelData.list[index]
+                                width: crowds.dot
+                                height: crowds.dot
+                                color: a && (a.started || a.state === 6) ? Theme.stateColor(a.state) : "transparent"
+                                border.color: a && (a.started || a.state === 6) ? "transparent" : Theme.border
+                                border.width: 1
+                            }
+                        }
+                    }
+                }
+            }
             Label {
                 width: parent.width
-                topPadding: 4
                 wrapMode: Text.Wrap
-                readonly property int alive: root.otherThreads.filter(a => a.started && a.state !== 4).length
-                readonly property int sleeping: root.otherThreads.filter(a => a.started && a.state === 3).length
-                text: root.otherThreads.length === 0 ? qsTr("OS threads of this run: none yet")
-                    : qsTr("OS threads of this run: %1, %2 alive, %3 asleep (one dot each)")
-                        .arg(root.otherThreads.length).arg(alive).arg(sleeping)
+                text: qsTr("one dot each, in its state's colour; hollow: not started yet")
+                color: Theme.subtle
                 font.pixelSize: Theme.smallFont
-                color: Theme.text
-            }
-        }
-        // One dot per OS thread, in its state's colour.
-        Flow {
-            x: 10
-            y: table.y + table.height + 6
-            width: side.width - 20
-            height: side.height - y - 8
-            clip: true
-            spacing: 1
-            readonly property real dot: Math.max(3, Math.min(10, Math.floor(Math.sqrt(width * height / Math.max(1, root.otherThreads.length))) - 1))
-            Repeater {
-                model: root.otherThreads.length
-                delegate: Rectangle {
-                    required property int index
-                    readonly property var a: root.otherThreads[index]
-                    width: parent.dot
-                    height: parent.dot
-                    color: a && a.started ? Theme.stateColor(a.state) : "transparent"
-                    border.color: a && a.started ? "transparent" : Theme.border
-                    border.width: 1
-                }
             }
         }
     }
