@@ -80,10 +80,13 @@ struct Options {
     QCommandLineOption at{QStringLiteral("at"),
                           QStringLiteral("Where the time cursor stands in the picture, from 0 (start) to 1 (end)."),
                           QStringLiteral("FRACTION"), QStringLiteral("1")};
+    QCommandLineOption lang{QStringLiteral("lang"),
+                            QStringLiteral("Interface language: en or zh_CN (default: the system's)."),
+                            QStringLiteral("LOCALE")};
 
     void addTo(QCommandLineParser &parser) const
     {
-        parser.addOptions({list, describe, scenario, set, seed, summary, exportTrace, exportPng, view, size, theme, at});
+        parser.addOptions({list, describe, scenario, set, seed, summary, exportTrace, exportPng, view, size, theme, at, lang});
     }
 };
 
@@ -206,12 +209,29 @@ void quitAfterFirstFrame(QQuickWindow *window)
     }, Qt::SingleShotConnection);
 }
 
+QString languageFrom(const QStringList &arguments)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        if (arguments[i] == QLatin1String("--lang") && i + 1 < arguments.size())
+            return arguments[i + 1];
+        if (arguments[i].startsWith(QLatin1String("--lang=")))
+            return arguments[i].mid(7);
+    }
+    return {};
+}
+
 Mode modeFor(const QStringList &arguments)
 {
     bool engine = false;
-    for (const QString &a : arguments.mid(1)) {
-        if (a == QLatin1String("--quit-after-first-frame"))
+    const QStringList args = arguments.mid(1);
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &a = args[i];
+        if (a == QLatin1String("--quit-after-first-frame") || a.startsWith(QLatin1String("--lang=")))
             continue;
+        if (a == QLatin1String("--lang")) {
+            ++i; // and its value
+            continue;
+        }
         if (a.startsWith(QLatin1String("--export-png")))
             return Mode::Picture;
         if (a.startsWith(QLatin1String("--")) || a.startsWith(QLatin1Char('-')))

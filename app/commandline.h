@@ -16,6 +16,9 @@ enum class Mode {
 // still shows something: the default lesson, as a picture.
 Mode modeFor(const QStringList &arguments);
 
+// The value of --lang (en, zh_CN, …), empty when not given.
+QString languageFrom(const QStringList &arguments);
+
 // --list-scenarios, --describe and --scenario (with --export-png when a
 // QGuiApplication exists). Returns the exit code: 0 done, 1 a file could not
 // be written, 2 bad arguments (stderr says what is allowed).

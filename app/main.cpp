@@ -27,11 +27,21 @@ bool haveDisplay()
         || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
 }
 
-void installTranslator(QCoreApplication &app)
+// The interface language: --lang, else the system's. English is the source
+// language, so it needs no file.
+void installTranslator(QCoreApplication &app, const QString &language)
 {
+    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
+    if (!language.isEmpty())
+        QLocale::setDefault(locale);
     auto *translator = new QTranslator(&app);
-    if (translator->load(QLocale(), QStringLiteral("concurrencylab"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (translator->load(locale, QStringLiteral("concurrencylab"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
         QCoreApplication::installTranslator(translator);
+        return;
+    }
+    if (!language.isEmpty() && locale.language() != QLocale::English)
+        qWarning("concurrency-lab: no translation for '%s'; available: en, zh_CN. Going on in English.",
+                 qPrintable(language));
 }
 
 } // namespace
@@ -43,9 +53,12 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(CLAB_VERSION));
 
     using clab::cli::Mode;
-    const Mode mode = clab::cli::modeFor(argumentsOf(argc, argv));
+    const QStringList arguments = argumentsOf(argc, argv);
+    const Mode mode = clab::cli::modeFor(arguments);
+    const QString language = clab::cli::languageFrom(arguments);
     if (mode == Mode::Engine) {
         QCoreApplication app(argc, argv);
+        installTranslator(app, language);
         return clab::cli::runHeadless(app.arguments());
     }
 
@@ -54,7 +67,7 @@ int main(int argc, char *argv[])
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QQuickStyle::setStyle(QStringLiteral("Fusion"));
     QGuiApplication app(argc, argv);
-    installTranslator(app);
+    installTranslator(app, language);
 
     if (mode == Mode::Picture)
         return clab::cli::runHeadless(app.arguments());

@@ -11,6 +11,8 @@ ColumnLayout {
     property var bars: []
     property color color: Theme.accent
     readonly property real peak: Math.max(1, ...bars.map(b => b.value))
+    // Room above the tallest bar for its value.
+    readonly property real labelRoom: Theme.smallFont + 8
 
     spacing: 2
 
@@ -23,7 +25,7 @@ ColumnLayout {
     }
     Item {
         Layout.fillWidth: true
-        implicitHeight: 90
+        implicitHeight: 90 + chart.labelRoom - 14
         Row {
             anchors.fill: parent
             spacing: 2
@@ -36,7 +38,7 @@ ColumnLayout {
                     Rectangle {
                         anchors.bottom: parent.bottom
                         width: parent.width
-                        height: Math.max(modelData.value > 0 ? 2 : 0, (parent.height - 14) * modelData.value / chart.peak)
+                        height: Math.max(modelData.value > 0 ? 2 : 0, (parent.height - chart.labelRoom) * modelData.value / chart.peak)
                         color: chart.color
                         ToolTip.visible: hover.hovered
                         ToolTip.text: qsTr("%1: %2").arg(modelData.label).arg(modelData.value)
@@ -44,7 +46,7 @@ ColumnLayout {
                     }
                     Label {
                         anchors.horizontalCenter: parent.horizontalCenter
-                        y: parent.height - 14 - (parent.height - 14) * modelData.value / chart.peak - height
+                        y: parent.height - (parent.height - chart.labelRoom) * modelData.value / chart.peak - height
                         text: modelData.value > 0 ? modelData.value : ""
                         font.pixelSize: Theme.smallFont
                         color: Theme.subtle
