@@ -4,7 +4,14 @@
 
 #include "process/workerloop.h"
 
-int main()
+#include <cstring>
+
+int main(int argc, char *argv[])
 {
-    return clab::process::runWorker();
+    // --clock=<calibration>: the app's clock, so that both traces share it.
+    const char *clock = nullptr;
+    for (int i = 1; i < argc; ++i)
+        if (std::strncmp(argv[i], "--clock=", 8) == 0)
+            clock = argv[i] + 8;
+    return clab::process::runWorker(0, 1, clock);
 }

@@ -43,6 +43,21 @@ inline int countEvents(const Trace &trace, EventKind kind, ObjectId object = 0)
     }));
 }
 
+// QProcess starts children with clone(CLONE_VFORK). ThreadSanitizer takes
+// it for fork() and runs its after-fork handlers in the child, which shares
+// the parent's memory: the parent's race detection is unreliable from then
+// on. Tests that start processes therefore run in the normal build only.
+#ifdef __SANITIZE_THREAD__
+constexpr bool kProcessesUnderTsan = true;
+#else
+constexpr bool kProcessesUnderTsan = false;
+#endif
+#define CLAB_SKIP_PROCESSES_UNDER_TSAN()                                                              \
+    do {                                                                                              \
+        if (clab::test::kProcessesUnderTsan)                                                          \
+            QSKIP("starts worker processes: QProcess's vfork defeats ThreadSanitizer (testsupport.h)"); \
+    } while (false)
+
 // Polls `condition` for up to `ms`, for waiting on other threads without
 // fixed sleeps.
 inline bool eventually(const std::function<bool()> &condition, int ms = 5000)

@@ -5,6 +5,8 @@
 #include "process/process.h"
 #include "threads/errors.h"
 
+#include "testsupport.h"
+
 #include <QtTest>
 
 using namespace clab;
@@ -15,6 +17,8 @@ class TestConnection : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase() { CLAB_SKIP_PROCESSES_UNDER_TSAN(); }
+
     void messagesArriveWholeAndInOrder_data()
     {
         QTest::addColumn<QCborValue>("message");
@@ -33,6 +37,14 @@ private slots:
         QCOMPARE(b.recv(1.0), message);
         QCOMPARE(b.recv(1.0).toString(), QStringLiteral("second"));
         QVERIFY(!b.poll(0));
+    }
+
+    void oversizedMessageIsAValueError()
+    {
+        auto [a, b] = makePipe();
+        QVERIFY_THROWS_EXCEPTION(ValueError, a.send(QCborValue(QByteArray(8 << 20, 'x'))));
+        a.send(QCborValue(1)); // the pipe still works
+        QCOMPARE(b.recv(1.0).toInteger(), 1);
     }
 
     void recvTimesOut()

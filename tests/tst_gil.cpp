@@ -265,6 +265,8 @@ private slots:
         QFETCH(QString, scenario);
         QFETCH(QStringList, assignments);
         QFETCH(QStringList, metrics);
+        if (scenario == QLatin1String("threads-vs-processes-gil"))
+            CLAB_SKIP_PROCESSES_UNDER_TSAN();
         const ScenarioOutcome outcome = runScenario(scenario, assignments);
         QVERIFY2(outcome.error.isEmpty(), qPrintable(outcome.error));
         for (const QString &m : metrics)

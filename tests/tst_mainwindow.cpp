@@ -8,6 +8,9 @@
 #include "timelinelane.h"
 #include "tracesession.h"
 
+#include "scenarios/registry.h"
+#include "trace/replay.h"
+
 #include <QSignalSpy>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtTest>
@@ -32,6 +35,9 @@ private Q_SLOTS:
     void spaceRunsTheChosenScenario();
     void metricsPaneShowsLostUpdates();
     void legendListsTheFiveStates();
+    void everyScenarioHasAScene_data();
+    void everyScenarioHasAScene();
+    void processSceneShowsTheTreeAndThePipe();
 
 private:
     // Chooses race-condition with `threads`, runs it and waits for the end.
@@ -210,6 +216,105 @@ void TestMainWindow::legendListsTheFiveStates()
     }
     for (const ActorState s : five)
         QVERIFY2(swatches.contains(int(s)), qPrintable(stateLabel(s)));
+}
+
+void TestMainWindow::everyScenarioHasAScene_data()
+{
+    QTest::addColumn<QString>("id");
+    for (const QString &id : ScenarioRegistry::instance().ids())
+        QTest::newRow(qPrintable(id)) << id;
+}
+
+// The scene a scenario names is one Scenes.qml knows, and it loads.
+void TestMainWindow::everyScenarioHasAScene()
+{
+    QFETCH(QString, id);
+    RunController &c = *m_main->controller;
+    c.setScenarioId(id);
+    QVERIFY(!c.scene().isEmpty());
+    QQuickItem *sceneArea = findItemNamed(m_main->window->contentItem(), QStringLiteral("sceneArea"));
+    QVERIFY(sceneArea);
+    const auto loaded = [&] {
+        return !findItems(sceneArea, [](QQuickItem *i) {
+                    return QByteArray(i->metaObject()->className()).startsWith("QQuickLoader")
+                        && qvariant_cast<QObject *>(i->property("item")) != nullptr;
+                }).isEmpty();
+    };
+    QTRY_VERIFY2(loaded(), qPrintable(QStringLiteral("scene \"%1\" did not load").arg(c.scene())));
+}
+
+// The process scene after a Pipe run: a card per process with its real
+// PID, and the messages in flight at the cursor in the pipe.
+void TestMainWindow::processSceneShowsTheTreeAndThePipe()
+{
+    RunController &c = *m_main->controller;
+    c.setScenarioId(QStringLiteral("pipe"));
+    QCOMPARE(c.scene(), QStringLiteral("process"));
+    QVERIFY(setParameter(c, QStringLiteral("messages"), 4));
+    QVERIFY(setParameter(c, QStringLiteral("parent_ms"), 20));
+    QSignalSpy finished(&c, &RunController::finished);
+    QVERIFY(c.run());
+    QVERIFY(finished.wait(30000) || finished.size() == 1);
+    QVERIFY2(c.error().isEmpty(), qPrintable(c.error()));
+
+    // A moment with messages in flight: right after a put, before its get.
+    const Trace &trace = c.session()->trace();
+    ObjectId pipe = 0;
+    for (const ObjectInfo &o : trace.objects()) {
+        if (o.name == QLatin1String("Pipe"))
+            pipe = o.id;
+    }
+    QVERIFY(pipe != 0);
+    TraceReplay replay(trace);
+    qint64 cursor = 0;
+    QList<qint64> inFlight;
+    for (const TraceEvent &e : trace.events()) {
+        if (e.kind != EventKind::Put || e.object != pipe)
+            continue;
+        const SceneSnapshot snap = replay.at(e.ts);
+        if (snap.object(pipe) && snap.object(pipe)->items.size() >= 2) {
+            cursor = e.ts;
+            inFlight = snap.object(pipe)->items;
+            break;
+        }
+    }
+    QVERIFY2(cursor != 0, "the parent takes 20 ms per message: messages must queue in the pipe");
+    qint64 childPid = 0;
+    for (const ActorInfo &a : trace.actors()) {
+        if (a.kind == ActorKind::Process && a.name == QLatin1String("Child"))
+            childPid = a.osId;
+    }
+    QVERIFY(childPid > 0);
+
+    QObject *replayClock = qvariant_cast<QObject *>(m_main->window->property("replay"));
+    QVERIFY(QMetaObject::invokeMethod(replayClock, "seek", Q_ARG(QVariant, QVariant(double(cursor)))));
+    auto *scene = qvariant_cast<QObject *>(m_main->window->property("sceneModel"));
+    const int applied = int(std::upper_bound(trace.events().begin(), trace.events().end(), cursor,
+                                             [](qint64 t, const TraceEvent &e) { return t < e.ts; })
+                            - trace.events().begin());
+    QTRY_COMPARE(scene->property("eventsApplied").toInt(), applied);
+
+    QQuickItem *sceneArea = findItemNamed(m_main->window->contentItem(), QStringLiteral("sceneArea"));
+    QVERIFY(sceneArea);
+    const auto shownCards = [&] {
+        int n = 0;
+        for (QQuickItem *card : findItemsOfQmlType(sceneArea, QStringLiteral("ProcessCard")))
+            n += isShown(card) ? 1 : 0;
+        return n;
+    };
+    QTRY_COMPARE(shownCards(), 2);
+    QTRY_VERIFY(!findTexts(sceneArea, QStringLiteral("pid %1").arg(childPid)).isEmpty());
+    // One chip per message in flight, numbered as the trace numbers them.
+    const auto chips = [&] {
+        QList<qint64> numbers;
+        for (QQuickItem *chip : findItems(sceneArea, [](QQuickItem *i) {
+                 return i->property("kind").toString() == QLatin1String("message") && isShown(i);
+             }))
+            numbers << chip->property("label").toString().toLongLong();
+        std::sort(numbers.begin(), numbers.end());
+        return numbers;
+    };
+    QTRY_COMPARE(chips(), inFlight);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -26,6 +26,8 @@ class TestProcess : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase() { CLAB_SKIP_PROCESSES_UNDER_TSAN(); }
+
     void runsATaskInAChild()
     {
         Process p(QStringLiteral("identify"));

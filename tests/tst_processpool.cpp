@@ -21,6 +21,8 @@ class TestProcessPool : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase() { CLAB_SKIP_PROCESSES_UNDER_TSAN(); }
+
     void applyAsyncAndGet()
     {
         ProcessPool pool(2);

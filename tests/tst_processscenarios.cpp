@@ -44,6 +44,8 @@ class TestProcessScenarios : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase() { CLAB_SKIP_PROCESSES_UNDER_TSAN(); }
+
     void processBasics()
     {
         Trace trace;
@@ -131,7 +133,7 @@ private slots:
     {
         QTest::addColumn<bool>("lock");
         QTest::addColumn<int>("iterations");
-        QTest::newRow("without the lock") << false << 200000;
+        QTest::newRow("without the lock") << false << 3000000;
         QTest::newRow("with the lock") << true << 5000;
     }
     void sharedMemory()
@@ -147,7 +149,7 @@ private slots:
         if (lock)
             QCOMPARE(metric(o, "lost_updates"), qint64(0));
         else
-            QVERIFY2(metric(o, "lost_updates") > 0, "two processes racing 200000 times lost nothing");
+            QVERIFY2(metric(o, "lost_updates") > 0, "two processes racing 3000000 times lost nothing");
     }
 
     void subprocessReportsOutputAndErrors()
@@ -160,6 +162,54 @@ private slots:
         QCOMPARE(metric(o, "failing_returncode"), qint64(3));
         QVERIFY(o.metrics.value(QStringLiteral("missing_error")).toString().startsWith(QStringLiteral("FileNotFoundError")));
         QVERIFY(o.metrics.value(QStringLiteral("timeout_error")).toString().startsWith(QStringLiteral("TimeoutExpired")));
+    }
+
+    // The GIL scenarios' processes mode: each share of the work runs in a
+    // worker process of its own, under that process's own GIL.
+    void gilScenariosInProcesses_data()
+    {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<QStringList>("assignments");
+        QTest::addColumn<int>("workers");
+        QTest::newRow("cpu-bound") << QStringLiteral("gil-cpu-bound")
+                                   << QStringList{QStringLiteral("threads=2"), QStringLiteral("work=200000")} << 2;
+        QTest::newRow("io-bound") << QStringLiteral("gil-io-bound")
+                                  << QStringList{QStringLiteral("threads=3"), QStringLiteral("requests=2")} << 3;
+        QTest::newRow("convoy") << QStringLiteral("gil-convoy")
+                                << QStringList{QStringLiteral("spinners=1"), QStringLiteral("samples=40")} << 1;
+    }
+    void gilScenariosInProcesses()
+    {
+        QFETCH(QString, id);
+        QFETCH(QStringList, assignments);
+        QFETCH(int, workers);
+        Trace trace;
+        const ScenarioOutcome o = runScenario(id, assignments << QStringLiteral("mode=processes"), &trace);
+        QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
+        std::set<qint64> workerPids;
+        for (const ActorInfo &a : trace.actors())
+            if (a.kind == ActorKind::Process && a.osId != ::getpid())
+                workerPids.insert(a.osId);
+        QCOMPARE(int(workerPids.size()), workers);
+        // Each worker's thread took its own process's GIL.
+        std::set<ObjectId> gilsTaken;
+        for (const TraceEvent &e : trace.events())
+            if (e.kind == EventKind::Acquired && trace.object(e.object) && trace.object(e.object)->kind == ObjectKind::Gil)
+                gilsTaken.insert(e.object);
+        QVERIFY2(int(gilsTaken.size()) >= workers + 1, "every process has a GIL of its own");
+    }
+
+    void threadsAgainstProcessesChart()
+    {
+        const ScenarioOutcome o = runScenario(QStringLiteral("threads-vs-processes-gil"),
+                                              {QStringLiteral("max_threads=2"), QStringLiteral("work=100000")});
+        QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
+        for (const char *series : {"gil_ms", "free_ms", "processes_ms"}) {
+            const QJsonArray ms = o.metrics.value(QLatin1String(series)).toArray();
+            QCOMPARE(ms.size(), 2);
+            for (const QJsonValue &v : ms)
+                QVERIFY2(v.toDouble() > 0, series);
+        }
     }
 
     void cancellingStopsEveryChild()

@@ -167,7 +167,8 @@ QStringList describe(const SceneSnapshot &s)
                            QString::number(int(a.reason)), QString::number(a.sinceNs),
                            QString::number(a.hasPrivateValue), QString::number(a.privateValue),
                            QString::number(a.privateOf), QString::number(a.runningTask),
-                           QString::number(a.wakeAtNs), QString::number(a.readySeq)}
+                           QString::number(a.wakeAtNs), QString::number(a.readySeq),
+                           QString::number(a.spawnedNs), QString::number(a.startedNs), QString::number(a.tasksDone)}
                    .join(u' ');
     }
     for (const ObjectSnapshot &o : s.objects) {
@@ -178,7 +179,8 @@ QStringList describe(const SceneSnapshot &s)
                            QString::number(o.capacity), QString::number(o.owner), QString::number(o.recursion),
                            join(o.holders), QString::number(o.freePermits), QString::number(o.flag),
                            waiters.join(u','), QString::number(o.lastWaker), QString::number(o.lastWakeNs),
-                           join(o.items), QString::number(o.unfinished), QString::number(o.value),
+                           join(o.items), QString::number(o.unfinished), QString::number(o.puts),
+                           QString::number(o.gets), join(o.putters), join(o.getters), QString::number(o.value),
                            QString::number(o.lostUpdates), QString::number(o.lastLostBy),
                            QString::number(o.lastLostNs), describe(o.queuedTasks).join(u','),
                            describe(o.runningTasks).join(u','), describe(o.finishedTasks).join(u','),
@@ -310,6 +312,10 @@ private slots:
     void actorStates();
     void sleepersKnowWhenTheyWake_data();
     void sleepersKnowWhenTheyWake();
+    void spawnedStartedAndTasksDone_data();
+    void spawnedStartedAndTasksDone();
+    void queueCountsWhoPutsAndWhoGets_data();
+    void queueCountsWhoPutsAndWhoGets();
     void readyActorsInTheOrderTheyBecameReady_data();
     void readyActorsInTheOrderTheyBecameReady();
     void gilDropRequestsAndSwitches_data();
@@ -905,9 +911,116 @@ void TestReplay::sleepersKnowWhenTheyWake()
         coroutineWoke,
     });
     for (const int every : {1, 3, 100}) {
-        const ActorSnapshot *a = TraceReplay(trace, every).at(ns).actor(actor);
+        const SceneSnapshot scene = TraceReplay(trace, every).at(ns); // a->... points into it
+        const ActorSnapshot *a = scene.actor(actor);
         QVERIFY(a);
         QCOMPARE(a->wakeAtNs, wakeAtNs);
+    }
+}
+
+// A process's main thread is spawned (Spawn names it) well before it
+// starts; a worker counts the pool tasks it finished.
+void TestReplay::spawnedStartedAndTasksDone_data()
+{
+    QTest::addColumn<qint64>("ns");
+    QTest::addColumn<qint64>("spawnedB");
+    QTest::addColumn<qint64>("startedB");
+    QTest::addColumn<int>("doneB");
+    QTest::addColumn<qint64>("spawnedC");
+
+    QTest::newRow("before the spawn") << qint64(5) << qint64(0) << qint64(0) << 0 << qint64(0);
+    QTest::newRow("spawned, not started") << qint64(15) << qint64(10) << qint64(0) << 0 << qint64(0);
+    QTest::newRow("started") << qint64(30) << qint64(10) << qint64(30) << 0 << qint64(0);
+    QTest::newRow("one task done") << qint64(50) << qint64(10) << qint64(30) << 1 << qint64(0);
+    QTest::newRow("a failed task counts too") << qint64(70) << qint64(10) << qint64(30) << 2 << qint64(0);
+    QTest::newRow("C spawned by B") << qint64(80) << qint64(10) << qint64(30) << 2 << qint64(80);
+    QTest::newRow("ended: the counts stay") << qint64(100) << qint64(10) << qint64(30) << 2 << qint64(80);
+}
+
+void TestReplay::spawnedStartedAndTasksDone()
+{
+    QFETCH(qint64, ns);
+    QFETCH(qint64, spawnedB);
+    QFETCH(qint64, startedB);
+    QFETCH(int, doneB);
+    QFETCH(qint64, spawnedC);
+
+    const Trace trace = makeTrace({
+        ev(1, A, EventKind::ActorStart),
+        ev(10, A, EventKind::Spawn, 0, B),
+        ev(12, A, EventKind::Spawn, 0, 77),   // an actor nobody named: ignored
+        ev(20, A, EventKind::TaskSubmitted, P, 1, 1),
+        ev(21, A, EventKind::TaskSubmitted, P, 2, 2),
+        ev(30, B, EventKind::ActorStart),
+        ev(40, B, EventKind::TaskStarted, P, 1),
+        ev(50, B, EventKind::TaskFinished, P, 1, 0),
+        ev(60, B, EventKind::TaskStarted, P, 2),
+        ev(70, B, EventKind::TaskFinished, P, 2, 1),
+        ev(80, B, EventKind::Spawn, 0, C),
+        ev(90, B, EventKind::ActorEnd),
+    });
+    for (const int every : {1, 3, 100}) {
+        const SceneSnapshot scene = TraceReplay(trace, every).at(ns);
+        const ActorSnapshot *b = scene.actor(B);
+        QVERIFY(b);
+        QCOMPARE(b->spawnedNs, spawnedB);
+        QCOMPARE(b->startedNs, startedB);
+        QCOMPARE(b->started, startedB != 0);
+        QCOMPARE(b->tasksDone, doneB);
+        QCOMPARE(scene.actor(C)->spawnedNs, spawnedC);
+        QCOMPARE(scene.actor(A)->tasksDone, 0);
+        QVERIFY(!scene.actor(77));
+    }
+}
+
+// A queue, or a pipe between processes, counts its puts and gets and knows
+// who put and who got, in the order they first did.
+void TestReplay::queueCountsWhoPutsAndWhoGets_data()
+{
+    QTest::addColumn<qint64>("ns");
+    QTest::addColumn<int>("puts");
+    QTest::addColumn<int>("gets");
+    QTest::addColumn<ActorIds>("putters");
+    QTest::addColumn<ActorIds>("getters");
+    QTest::addColumn<Times>("items");
+
+    QTest::newRow("nothing yet") << qint64(5) << 0 << 0 << ActorIds{} << ActorIds{} << Times{};
+    QTest::newRow("C waits: not a getter yet") << qint64(15) << 0 << 0 << ActorIds{} << ActorIds{} << Times{};
+    QTest::newRow("A put 1") << qint64(20) << 1 << 0 << ActorIds{A} << ActorIds{} << Times{1};
+    QTest::newRow("A put 2, in flight") << qint64(30) << 2 << 0 << ActorIds{A} << ActorIds{} << Times{1, 2};
+    QTest::newRow("C got 1") << qint64(40) << 2 << 1 << ActorIds{A} << ActorIds{C} << Times{2};
+    QTest::newRow("B puts too") << qint64(50) << 3 << 1 << ActorIds{A, B} << ActorIds{C} << Times{2, 3};
+    QTest::newRow("D gets, C again") << qint64(70) << 3 << 3 << ActorIds{A, B} << ActorIds{C, D} << Times{};
+}
+
+void TestReplay::queueCountsWhoPutsAndWhoGets()
+{
+    QFETCH(qint64, ns);
+    QFETCH(int, puts);
+    QFETCH(int, gets);
+    QFETCH(ActorIds, putters);
+    QFETCH(ActorIds, getters);
+    QFETCH(Times, items);
+
+    const Trace trace = makeTrace({
+        waitBegin(10, C, WaitReason::Queue, Q),
+        ev(20, A, EventKind::Put, Q, 1),
+        ev(30, A, EventKind::Put, Q, 2),
+        waitEnd(40, C, Q),
+        ev(40, C, EventKind::Get, Q, 1),
+        ev(50, B, EventKind::Put, Q, 3),
+        ev(60, D, EventKind::Get, Q, 2),
+        ev(70, C, EventKind::Get, Q, 3),
+    });
+    for (const int every : {1, 2, 100}) {
+        const SceneSnapshot scene = TraceReplay(trace, every).at(ns);
+        const ObjectSnapshot *q = scene.object(Q);
+        QVERIFY(q);
+        QCOMPARE(q->puts, puts);
+        QCOMPARE(q->gets, gets);
+        QCOMPARE(q->putters, putters);
+        QCOMPARE(q->getters, getters);
+        QCOMPARE(q->items, items);
     }
 }
 

@@ -4,6 +4,8 @@
 #include "process/process.h"
 #include "process/sharedmemory.h"
 
+#include "testsupport.h"
+
 #include <QtTest>
 
 using namespace clab;
@@ -14,6 +16,8 @@ class TestSharedMemory : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase() { CLAB_SKIP_PROCESSES_UNDER_TSAN(); }
+
     void valueLoadsWhatWasStored()
     {
         SharedValue v(7);

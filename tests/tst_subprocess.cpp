@@ -4,6 +4,8 @@
 #include "threads/errors.h"
 
 #include <QElapsedTimer>
+#include "testsupport.h"
+
 #include <QtTest>
 
 using namespace clab;
@@ -26,6 +28,8 @@ class TestSubprocess : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase() { CLAB_SKIP_PROCESSES_UNDER_TSAN(); }
+
     void capturesOutputAndExitCode_data()
     {
         QTest::addColumn<QString>("script");

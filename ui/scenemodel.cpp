@@ -1,5 +1,6 @@
 #include "scenemodel.h"
 
+#include "sceneprocesses.h"
 #include "statestyle.h"
 #include "tracesession.h"
 #include "trace/replay.h"
@@ -257,6 +258,7 @@ void SceneModel::rebuild()
 {
     m_actors.clear();
     m_objects.clear();
+    m_processes.clear();
     m_deadlock.clear();
     m_eventsApplied = 0;
     if (!m_session || m_session->trace().isEmpty()) {
@@ -300,6 +302,7 @@ void SceneModel::rebuild()
         const RecentOp varOp = recent.varOps.value(a.id);
         const RecentOp itemOp = recent.itemOps.value(a.id);
         const ObjectInfo *waitedOn = trace.object(a.object);
+        const ActorInfo *process = processOf(trace, a.id);
         m_actors.append(QVariantMap{
             {QStringLiteral("id"), int(a.id)},
             {QStringLiteral("name"), a.name},
@@ -335,6 +338,13 @@ void SceneModel::rebuild()
             {QStringLiteral("parent"), info ? int(info->parent) : 0},
             {QStringLiteral("wakeAtNs"), a.started && a.state == ActorState::Sleeping ? a.wakeAtNs : qint64(0)},
             {QStringLiteral("readySeq"), a.readySeq},
+            // Processes: where it runs, and when it was spawned and began.
+            {QStringLiteral("process"), process ? int(process->id) : 0},
+            {QStringLiteral("processName"), process ? process->name : QString()},
+            {QStringLiteral("pid"), process ? process->osId : 0},
+            {QStringLiteral("spawnedNs"), a.spawnedNs},
+            {QStringLiteral("startedNs"), a.started ? a.startedNs : qint64(0)},
+            {QStringLiteral("tasksDone"), a.tasksDone},
         });
     }
     for (const ObjectSnapshot &o : snap.objects) {
@@ -348,6 +358,12 @@ void SceneModel::rebuild()
         QVariantList items;
         for (qint64 id : o.items)
             items.append(id);
+        QVariantList putters;
+        for (ActorId id : o.putters)
+            putters.append(int(id));
+        QVariantList getters;
+        for (ActorId id : o.getters)
+            getters.append(int(id));
         VariableDetail variable = recent.variables.value(o.id);
         if (o.kind == ObjectKind::Variable && o.lastLostBy != 0)
             explainLostUpdate(events, o.id, o.lastLostBy, o.lastLostNs, variable);
@@ -367,6 +383,10 @@ void SceneModel::rebuild()
             {QStringLiteral("lastWakeNs"), o.lastWakeNs},
             {QStringLiteral("items"), items},
             {QStringLiteral("unfinished"), o.unfinished},
+            {QStringLiteral("puts"), o.puts},
+            {QStringLiteral("gets"), o.gets},
+            {QStringLiteral("putters"), putters},
+            {QStringLiteral("getters"), getters},
             {QStringLiteral("value"), o.value},
             {QStringLiteral("lostUpdates"), o.lostUpdates},
             {QStringLiteral("lastLostByName"), trace.actorName(o.lastLostBy)},
@@ -401,6 +421,7 @@ void SceneModel::rebuild()
             {QStringLiteral("acquiredOnDropRequest"), o.acquiredOnDropRequest},
         });
     }
+    m_processes = processList(trace, snap);
     if (snap.deadlock) {
         QVariantList objects;
         for (ObjectId id : snap.deadlock->objects)

@@ -38,6 +38,19 @@ class TraceReplay;
 // dropRequests, lastDropRequester(Name), lastDropRequestNs,
 // dropRequestPending (asked, not yet handed over) and acquiredOnDropRequest
 // (the owner got it through a drop request).
+//
+// Processes: each actor also carries process (its process actor's id),
+// processName, pid, spawnedNs and startedNs (0 when not yet) and tasksDone
+// (pool tasks it finished). `processes` lists every process of the run at
+// the cursor, the run's own first: id, name, pid, parent (the parent
+// process's id, 0 for the root), parentName, parentPid, depth (0 for the
+// root), mainThread (its first thread's id), state ("new": not spawned yet,
+// "starting": spawned, its main thread not running yet, "running",
+// "exited"), spawnedNs, startedNs, endedNs, hasExitCode and exitCode (its
+// exit status, minus the signal that killed it), threads, threadsAlive,
+// coroutines and coroutinesAlive. Queues (pipes between processes too) also
+// carry puts, gets, and putters and getters (actor ids, in the order they
+// first put or got).
 class SceneModel : public QObject
 {
     Q_OBJECT
@@ -46,6 +59,7 @@ class SceneModel : public QObject
     Q_PROPERTY(double cursorNs READ cursorNs WRITE setCursorNs NOTIFY cursorNsChanged)
     Q_PROPERTY(QVariantList actors READ actors NOTIFY snapshotChanged)
     Q_PROPERTY(QVariantList objects READ objects NOTIFY snapshotChanged)
+    Q_PROPERTY(QVariantList processes READ processes NOTIFY snapshotChanged)
     Q_PROPERTY(QVariantMap deadlock READ deadlock NOTIFY snapshotChanged)
     Q_PROPERTY(int eventsApplied READ eventsApplied NOTIFY snapshotChanged)
 
@@ -60,6 +74,7 @@ public:
 
     QVariantList actors() const { return m_actors; }
     QVariantList objects() const { return m_objects; }
+    QVariantList processes() const { return m_processes; }
     QVariantMap deadlock() const { return m_deadlock; }
     int eventsApplied() const { return m_eventsApplied; }
 
@@ -88,6 +103,7 @@ private:
     QTimer m_throttle;   // coalesces cursor moves and live growth
     QVariantList m_actors;
     QVariantList m_objects;
+    QVariantList m_processes;
     QVariantMap m_deadlock;
     int m_eventsApplied = 0;
 };

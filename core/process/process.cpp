@@ -1,4 +1,5 @@
 #include "process.h"
+#include "protocol.h"
 
 #include "threads/errors.h"
 #include "threads/runcontext.h"
@@ -21,13 +22,23 @@ Process::Process(const QString &task, const QCborArray &args, const QString &nam
 
 Process::~Process()
 {
-    if (m_worker && m_worker->isAlive()) {
+    if (!m_worker)
+        return;
+    if (m_worker->isAlive())
         m_worker->kill();
-        try {
-            m_worker->waitFinished(5.0);
-        } catch (const RunCancelled &) {
-        }
-    }
+    m_worker->waitSettled(); // its onOutput refers to this Process
+}
+
+void Process::setInheritedEnd(const Connection &end)
+{
+    m_fd = end.fileno();
+    shareObject(QString::fromLatin1(kInheritedChannel), end.tracedObject());
+}
+
+void Process::shareObject(const QString &nameInWorker, ObjectId object)
+{
+    if (object != 0)
+        m_sharedObjects[nameInWorker] = object;
 }
 
 void Process::start()
@@ -39,6 +50,7 @@ void Process::start()
     setup.name = m_name;
     setup.run = this_thread::run();
     setup.inheritedFd = m_fd;
+    setup.sharedObjects = m_sharedObjects;
     m_worker = WorkerProcess::start(setup);
     m_worker->onOutput = [this](const QString &line) {
         if (onOutput)

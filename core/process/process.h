@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ipc.h"
 #include "workerprocess.h"
 
 #include <QCborArray>
@@ -20,6 +21,12 @@ public:
 
     // Hands one end of a Pipe or Queue to the process (as its fd 3).
     void setInheritedFd(int fd) { m_fd = fd; }
+    // The same, and what the process sends and receives on it is recorded
+    // on the end's traced object.
+    void setInheritedEnd(const Connection &end);
+    // What the process records on an object it names `nameInWorker` (a
+    // shared memory block it attaches by key) is recorded on `object`.
+    void shareObject(const QString &nameInWorker, ObjectId object);
 
     // RuntimeError("cannot start a process twice") the second time;
     // RuntimeError with the reason when the worker cannot start.
@@ -43,6 +50,7 @@ private:
     QCborArray m_args;
     QString m_name;
     int m_fd = -1;
+    std::map<QString, ObjectId> m_sharedObjects;
     std::shared_ptr<WorkerProcess> m_worker;
     std::shared_ptr<CallState> m_call;
 };

@@ -99,10 +99,17 @@ ProcessPool::ProcessPool(int processes, const QString &name)
 ProcessPool::~ProcessPool()
 {
     terminate();
-    try {
-        join();
-    } catch (const RunCancelled &) {
+    // Not join(): a cancelled run must still wait here, or a worker's last
+    // callbacks would reach a pool that is gone. Killed workers end at once.
+    std::vector<std::shared_ptr<WorkerProcess>> workers;
+    {
+        std::lock_guard lock(m_mutex);
+        for (Slot &s : m_slots)
+            if (s.worker)
+                workers.push_back(s.worker);
     }
+    for (auto &w : workers)
+        w->waitSettled();
 }
 
 void ProcessPool::startWorker(size_t slot)

@@ -124,8 +124,9 @@ private:
     std::vector<std::pair<std::shared_ptr<CallState>, CallResult>> m_deathResults;
     std::atomic<qint64> m_nextTask{0};
     // How many tasks a worker may have queued at once: keeps its pipe busy
-    // between tiny tasks.
-    static constexpr int kPipeline = 4;
+    // between tiny tasks, and lets one wake-up carry many of them. Tasks in
+    // a worker's pipe wait for it even when another worker is idle.
+    static constexpr int kPipeline = 16;
 };
 
 } // namespace clab::process

@@ -26,6 +26,11 @@ struct Frame {
     QCborMap body;
 };
 
+// The name a worker gives the object it records its fd 3 messages on (the
+// end of a Pipe or Queue it inherited); the app maps it to that Pipe's
+// object (WorkerProcess::Setup::sharedObjects).
+inline constexpr const char *kInheritedChannel = "fd 3";
+
 // The largest frame either side accepts: a length beyond it is garbage.
 constexpr quint32 kMaxFrameBytes = 64u << 20;
 

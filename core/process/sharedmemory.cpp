@@ -67,6 +67,13 @@ qint64 SharedArray::at(int i) const
     return std::atomic_ref<qint64>(static_cast<qint64 *>(m_memory->data())[i]).load(std::memory_order_relaxed);
 }
 
+qint64 SharedArray::sample(int i) const
+{
+    const qint64 value = at(i);
+    trace::record(EventKind::VarRead, id(), value);
+    return value;
+}
+
 void SharedArray::set(int i, qint64 value)
 {
     if (i < 0 || i >= m_size)

@@ -36,6 +36,9 @@ public:
     int size() const { return m_size; }
     qint64 at(int i) const;
     void set(int i, qint64 value);
+    // at(i), recorded as a VarRead of the array: a process watching the
+    // block. The trace has one value per array, so watch one cell.
+    qint64 sample(int i) const;
 
 private:
     QString m_key;

@@ -10,6 +10,8 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 
+#include <csignal>
+
 namespace clab::process {
 
 CompletedProcess runSubprocess(const QString &program, const QStringList &arguments, const QByteArray &input,
@@ -36,7 +38,9 @@ CompletedProcess runSubprocess(const QString &program, const QStringList &argume
 
     RunContext *run = this_thread::run();
     ActorId actor = 0;   // the child's one thread: its lane
+    ActorId processActor = 0;
     trace::Span io(EventKind::IoBegin, EventKind::IoEnd);
+    const qint64 spawnNs = Clock::monotonicNs();   // when it asked the OS for the child
     child.start(program, arguments);
     if (!child.waitForStarted(10000) || failedToStart)
         throw PythonError("FileNotFoundError", "cannot run '" + program.toStdString() + "': " + startError.toStdString());
@@ -50,14 +54,24 @@ CompletedProcess runSubprocess(const QString &program, const QStringList &argume
         ActorInfo thread;
         thread.kind = ActorKind::Thread;
         thread.name = QStringLiteral("MainThread");
-        thread.parent = run->recorder().addActor(info);
+        processActor = run->recorder().addActor(info);
+        thread.parent = processActor;
         actor = run->recorder().addActor(thread);
-        trace::record(EventKind::Spawn, 0, qint64(actor));
+        // Stamped on the clock its lane's start is stamped on, so the spawn
+        // comes before the start.
+        TraceEvent spawn;
+        spawn.ts = spawnNs;
+        spawn.kind = EventKind::Spawn;
+        spawn.actor = trace::currentActor();
+        spawn.value = qint64(actor);
+        if (spawn.actor != 0)
+            run->recorder().addForeignEvents({spawn});
     }
     const qint64 startedNs = Clock::monotonicNs();
     // The child has no trace of its own: a lane from start to exit, on every
-    // way out (finished, timed out, cancelled).
-    auto closeLane = [&](bool ok) {
+    // way out (finished, timed out, cancelled), and the process's exit
+    // status (minus the signal that killed it).
+    auto closeLane = [&](int status) {
         if (!run || !actor)
             return;
         TraceEvent begin;
@@ -67,14 +81,17 @@ CompletedProcess runSubprocess(const QString &program, const QStringList &argume
         TraceEvent end = begin;
         end.ts = Clock::monotonicNs();
         end.kind = EventKind::ActorEnd;
-        end.value = ok ? 0 : 1;
-        run->recorder().addForeignEvents({begin, end});
+        end.value = status == 0 ? 0 : 1;
+        TraceEvent exited = end;
+        exited.actor = processActor;
+        exited.aux = quint32(qint32(status));
+        run->recorder().addForeignEvents({begin, end, exited});
         actor = 0;
     };
     auto killChild = [&] {
         child.kill();
         child.waitForFinished(2000);
-        closeLane(false);
+        closeLane(-SIGKILL);
     };
     if (!input.isEmpty())
         child.write(input);
@@ -96,7 +113,7 @@ CompletedProcess runSubprocess(const QString &program, const QStringList &argume
     result.stdoutData = child.readAllStandardOutput();
     result.stderrData = child.readAllStandardError();
     result.returncode = child.exitStatus() == QProcess::NormalExit ? child.exitCode() : -child.exitCode();
-    closeLane(result.returncode == 0);
+    closeLane(result.returncode);
     if (check && result.returncode != 0)
         throw PythonError("CalledProcessError", "Command '" + command.toStdString() + "' returned non-zero exit status "
                                                     + std::to_string(result.returncode) + ".");

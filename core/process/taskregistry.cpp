@@ -1,11 +1,15 @@
 #include "taskregistry.h"
+#include "ipc.h"
 #include "protocol.h"
 
 #include "coro/awaitables.h"
+#include "sync/instrumented.h"
 #include "gil/gil.h"
 #include "threads/errors.h"
+#include "threads/runcontext.h"
 #include "threads/schedpoint.h"
 #include "threads/thread.h"
+#include "trace/clock.h"
 
 #include <QCborMap>
 #include <QSharedMemory>
@@ -14,6 +18,7 @@
 #include <csignal>
 #include <sys/socket.h>
 #include <sys/wait.h>
+#include <poll.h>
 #include <unistd.h>
 
 namespace clab::process {
@@ -53,8 +58,10 @@ void sendMessage(int fd, const QCborValue &value)
 
 std::optional<QCborValue> receiveMessage(int fd)
 {
-    QByteArray buffer(65536, Qt::Uninitialized);
     for (;;) {
+        pollfd ready{fd, POLLIN, 0};
+        ::poll(&ready, 1, -1);
+        QByteArray buffer(std::max<qsizetype>(1, nextMessageBytes(fd)), Qt::Uninitialized);
         const ssize_t n = ::recv(fd, buffer.data(), size_t(buffer.size()), 0);
         if (n > 0)
             return QCborValue::fromCbor(buffer.left(int(n)));
@@ -64,6 +71,15 @@ std::optional<QCborValue> receiveMessage(int fd)
             throw PythonError("OSError", "cannot read the pipe");
     }
 }
+
+// An object of the worker's trace, recorded on by hand: the end of a Pipe
+// on fd 3, a shared memory block. The app maps it onto its own object of
+// the same name when it shares one (WorkerProcess::Setup::sharedObjects).
+class TracedObject : public Instrumented
+{
+public:
+    TracedObject(ObjectKind kind, const QString &name) : Instrumented(kind, name) {}
+};
 
 // Count-down work under this process's own GIL (uncontended: one thread).
 qint64 countdown(qint64 n)
@@ -102,6 +118,35 @@ TaskRegistry::TaskRegistry()
     m_tasks[QStringLiteral("countdown")] = [](const QCborArray &args, TaskContext &) {
         return QCborValue(countdown(intArg(args, 0, "n")));
     };
+    // One Python thread's share of a GIL scenario, in a process of its own
+    // (with its own GIL): `requests` times, `units` of work then `io` seconds
+    // of I/O.
+    m_tasks[QStringLiteral("interpret")] = [](const QCborArray &args, TaskContext &) {
+        const qint64 units = intArg(args, 0, "units");
+        const qint64 requests = args.size() > 1 ? intArg(args, 1, "requests") : 1;
+        const double io = args.size() > 2 ? realArg(args, 2, "io") : 0.0;
+        Gil gil;
+        Interpreter python(gil);
+        for (qint64 r = 0; r < requests; ++r) {
+            python.run(units);
+            if (io > 0)
+                python.io(io);
+        }
+        return QCborValue(units * requests);
+    };
+    // CPU-bound work for `seconds`, or until the process is terminated.
+    m_tasks[QStringLiteral("spin")] = [](const QCborArray &args, TaskContext &) {
+        const double seconds = realArg(args, 0, "seconds");
+        Gil gil;
+        Interpreter python(gil);
+        const qint64 end = Clock::monotonicNs() + qint64(seconds * 1e9);
+        qint64 units = 0;
+        while (Clock::monotonicNs() < end) {
+            python.run(2000);
+            units += 2000;
+        }
+        return QCborValue(units);
+    };
     m_tasks[QStringLiteral("raise")] = [](const QCborArray &args, TaskContext &) -> QCborValue {
         throw ValueError(args.isEmpty() ? std::string("raised on purpose") : stringArg(args, 0, "message").toStdString());
     };
@@ -132,22 +177,60 @@ TaskRegistry::TaskRegistry()
         int report[2];
         if (::pipe(report) != 0)
             throw PythonError("OSError", "pipe failed");
+        // The child has no trace of its own: it joins this process's trace
+        // as a process with one thread, from the times it reports.
+        RunContext *run = this_thread::run();
+        ActorId childProcess = 0;
+        ActorId childThread = 0;
+        if (run) {
+            ActorInfo process;
+            process.kind = ActorKind::Process;
+            process.name = QStringLiteral("forked child");
+            process.parent = run->processActor();
+            childProcess = run->recorder().addActor(process);
+            ActorInfo thread;
+            thread.kind = ActorKind::Thread;
+            thread.name = QStringLiteral("MainThread");
+            thread.parent = childProcess;
+            childThread = run->recorder().addActor(thread);
+            trace::record(EventKind::Spawn, 0, qint64(childThread));
+        }
         const pid_t pid = ::fork();
         if (pid < 0)
             throw PythonError("OSError", "fork failed");
         if (pid == 0) {
             // The child: fork() returned 0 here. It tells the parent, then
             // leaves without touching anything it shares with the parent.
-            const qint64 mine[2] = {0, qint64(::getpid())};
+            timespec now{};
+            ::clock_gettime(CLOCK_MONOTONIC, &now);
+            const qint64 mine[3] = {0, qint64(::getpid()), qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec};
             [[maybe_unused]] ssize_t w = ::write(report[1], mine, sizeof mine);
             ::_exit(0);
         }
         ::close(report[1]);
-        qint64 child[2] = {-1, -1};
+        qint64 child[3] = {-1, -1, 0};
         [[maybe_unused]] ssize_t r = ::read(report[0], child, sizeof child);
+        const qint64 reportedNs = Clock::monotonicNs();
         ::close(report[0]);
         int status = 0;
         ::waitpid(pid, &status, 0);
+        if (run) {
+            run->recorder().setActorOsId(childProcess, qint64(pid));
+            const qint64 exitStatus = WIFSIGNALED(status) ? -WTERMSIG(status) : WEXITSTATUS(status);
+            TraceEvent start;
+            start.ts = child[2] > 0 ? child[2] : reportedNs;
+            start.kind = EventKind::ActorStart;
+            start.actor = childThread;
+            TraceEvent end = start;
+            end.ts = std::max(start.ts, reportedNs);
+            end.kind = EventKind::ActorEnd;
+            end.value = exitStatus == 0 ? 0 : 1;
+            TraceEvent exited = end;
+            exited.ts = std::max(end.ts, Clock::monotonicNs());
+            exited.actor = childProcess;
+            exited.aux = quint32(qint32(exitStatus));
+            run->recorder().addForeignEvents({start, end, exited});
+        }
         return QCborValue(QCborMap{{QStringLiteral("parent_got"), qint64(pid)},
                                    {QStringLiteral("child_got"), child[0]},
                                    {QStringLiteral("child_pid"), child[1]},
@@ -173,17 +256,25 @@ TaskRegistry::TaskRegistry()
             lock.emplace(stringArg(args, 3, "lock"), 1, QSystemSemaphore::Open);
         auto *cells = static_cast<qint64 *>(memory.data());
         std::atomic_ref<qint64> shared(cells[0]);
+        // Only where it begins and ends is traced (what it first read, what
+        // it last wrote): an event per addition would change the race.
+        const TracedObject block(ObjectKind::Variable, args[0].toString());
         std::atomic_ref<qint64>(cells[1]).fetch_add(1);
         while (std::atomic_ref<qint64>(cells[2]).load() == 0)
             sched::checkpoint();
+        trace::record(EventKind::VarRead, block.id(), shared.load(std::memory_order_relaxed));
+        qint64 last = 0;
         for (qint64 i = 0; i < iterations; ++i) {
             if (lock)
                 lock->acquire();
             const qint64 seen = shared.load(std::memory_order_relaxed);
             shared.store(seen + 1, std::memory_order_relaxed);
+            last = seen + 1;
             if (lock)
                 lock->release();
         }
+        if (iterations > 0)
+            trace::record(EventKind::VarWrite, block.id(), last);
         memory.detach();
         return QCborValue(iterations);
     };
@@ -191,28 +282,46 @@ TaskRegistry::TaskRegistry()
     m_tasks[QStringLiteral("send-messages")] = [](const QCborArray &args, TaskContext &) {
         const qint64 count = intArg(args, 0, "count");
         const double gap = args.size() > 1 ? realArg(args, 1, "gap") : 0.0;
+        // Message i + 1 on this end, put as it leaves (see Connection).
+        const TracedObject channel(ObjectKind::Queue, QString::fromLatin1(kInheritedChannel));
         for (qint64 i = 0; i < count; ++i) {
+            PendingPut put(channel.id(), i + 1);
             sendMessage(3, QCborMap{{QStringLiteral("n"), i}, {QStringLiteral("from"), qint64(::getpid())}});
+            put.commit();
             if (gap > 0)
                 clab::sleep(gap);
         }
         return QCborValue(count);
     };
     // Reads until the writers close; `forever` keeps waiting (the classic
-    // endless reader, which its parent terminates).
+    // endless reader, which its parent terminates). `seconds`: how long it
+    // takes over each message.
     m_tasks[QStringLiteral("receive-messages")] = [](const QCborArray &args, TaskContext &context) {
         const bool endless = !args.isEmpty() && args[0].toBool();
+        const double handling = args.size() > 1 ? realArg(args, 1, "seconds") : 0.0;
+        const TracedObject channel(ObjectKind::Queue, QString::fromLatin1(kInheritedChannel));
         qint64 received = 0;
         for (;;) {
+            // It waits on the pipe; the app hears so before it blocks, and
+            // hears of each Get before the line that reports it (after
+            // which its parent may terminate it).
+            trace::record(EventKind::WaitBegin, channel.id(), qint64(WaitReason::Queue));
+            context.flushTrace();
             const auto message = receiveMessage(3);
             if (!message) {
                 if (endless) {
-                    ::pause();
+                    ::pause(); // still waiting: nothing will come
                     continue;
                 }
+                trace::record(EventKind::WaitEnd, channel.id(), qint64(WaitOutcome::Satisfied));
                 break;
             }
+            trace::record(EventKind::WaitEnd, channel.id(), qint64(WaitOutcome::Satisfied));
             ++received;
+            trace::record(EventKind::Get, channel.id(), received);
+            context.flushTrace();
+            if (handling > 0)
+                clab::sleep(handling);
             context.print(QStringLiteral("got %1 from pid %2")
                               .arg(message->toMap().value(QStringLiteral("n")).toInteger())
                               .arg(message->toMap().value(QStringLiteral("from")).toInteger()));

@@ -15,6 +15,11 @@ public:
     virtual ~TaskContext() = default;
     // Like print(): a line the app shows with the run's output.
     virtual void print(const QString &line) = 0;
+    // Sends what the task recorded so far to the app now, when the call is
+    // traced, rather than when the task returns: what a task that may be
+    // killed did (an endless reader) reaches the trace, and a live replay
+    // sees it as it happens.
+    virtual void flushTrace() {}
 };
 
 // A function a worker can run by name. It returns a CBOR value or throws a

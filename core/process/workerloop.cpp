@@ -8,7 +8,11 @@
 #include "trace/clock.h"
 
 #include <QCborArray>
+#include <atomic>
 #include <cerrno>
+#include <condition_variable>
+#include <stop_token>
+#include <thread>
 #include <mutex>
 #include <unistd.h>
 
@@ -36,6 +40,13 @@ public:
         }
     }
     void print(const QString &line) override { send(FrameType::Output, {{QStringLiteral("text"), line}}); }
+    void flushTrace() override
+    {
+        if (flushHook)
+            flushHook();
+    }
+    // Sends the running call's events now, if it is traced.
+    std::function<void()> flushHook;
 
 private:
     const int m_fd;
@@ -85,16 +96,65 @@ QCborValue runCall(const QString &name, const QCborArray &args, bool chunk, Task
         return (*fn)(args, context);
     // Pool.map sends a chunk of items; each is one call.
     QCborArray results;
-    for (const QCborValue &item : args)
-        results.append((*fn)(QCborArray{item}, context));
+    QCborArray one{QCborValue()}; // reused: no allocation per item
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        one[0] = args.at(i);
+        results.append((*fn)(one, context));
+    }
     return results;
 }
 
+// Sends the worker's events every few milliseconds while a traced task runs,
+// so its lanes grow live in the app and survive terminate() or a crash.
+class EventFlusher
+{
+public:
+    EventFlusher(Channel &channel, Recorder &recorder)
+        : m_channel(channel), m_recorder(recorder), m_thread([this](std::stop_token stop) { loop(stop); })
+    {
+    }
+    ~EventFlusher()
+    {
+        m_thread.request_stop();
+        m_wake.notify_all();
+    }
+    void setTracing(bool tracing) { m_tracing.store(tracing, std::memory_order_relaxed); }
+    // Sends what is recorded now; drain() has one consumer at a time.
+    void flush(bool send)
+    {
+        std::lock_guard lock(m_drainMutex);
+        if (send)
+            sendEvents(m_channel, m_recorder);
+        else
+            m_recorder.drain();
+    }
+
+private:
+    void loop(std::stop_token stop)
+    {
+        std::mutex mutex;
+        std::unique_lock lock(mutex);
+        while (!stop.stop_requested()) {
+            m_wake.wait_for(lock, stop, std::chrono::milliseconds(kPeriodMs), [] { return false; });
+            if (!stop.stop_requested() && m_tracing.load(std::memory_order_relaxed))
+                flush(true);
+        }
+    }
+
+    static constexpr int kPeriodMs = 25;
+    Channel &m_channel;
+    Recorder &m_recorder;
+    std::mutex m_drainMutex;
+    std::atomic<bool> m_tracing{false};
+    std::condition_variable_any m_wake;
+    std::jthread m_thread;
+};
+
 } // namespace
 
-int runWorker(int input, int output)
+int runWorker(int input, int output, const char *clock)
 {
-    Clock::adoptCalibration(qgetenv("CLAB_CLOCK"));
+    Clock::adoptCalibration(clock ? QByteArray(clock) : qgetenv("CLAB_CLOCK"));
     Channel channel(output);
     RunContext run;
     int exitCode = 0;
@@ -107,6 +167,12 @@ int runWorker(int input, int output)
                                         {QStringLiteral("processActor"), run.processActor()}});
         // Its lane starts now, even if it is killed during its first task.
         sendEvents(channel, run.recorder());
+        EventFlusher flusher(channel, run.recorder());
+        bool tracingCall = false;
+        channel.flushHook = [&flusher, &tracingCall] {
+            if (tracingCall)
+                flusher.flush(true);
+        };
         FrameDecoder decoder;
         QByteArray buffer(65536, Qt::Uninitialized);
         bool running = true;
@@ -129,6 +195,8 @@ int runWorker(int input, int output)
                 const auto pool = ObjectId(call.value(QStringLiteral("pool")).toInteger());
                 const bool trace = call.value(QStringLiteral("trace")).toBool();
                 trace::record(EventKind::TaskStarted, pool, id);
+                flusher.setTracing(trace);
+                tracingCall = trace;
                 bool failed = false;
                 QCborMap reply{{QStringLiteral("id"), id}};
                 try {
@@ -146,10 +214,9 @@ int runWorker(int input, int output)
                     reply.insert(QStringLiteral("message"), QString::fromUtf8(e.what()));
                 }
                 trace::record(EventKind::TaskFinished, pool, id, failed ? 1 : 0);
-                if (trace)
-                    sendEvents(channel, run.recorder());
-                else
-                    run.recorder().drain();
+                flusher.setTracing(false);
+                tracingCall = false;
+                flusher.flush(trace);
                 channel.send(failed ? FrameType::Error : FrameType::Result, reply);
                 if (call.value(QStringLiteral("once")).toBool()) {
                     exitCode = failed ? 1 : 0;
@@ -165,6 +232,7 @@ int runWorker(int input, int output)
                 break;
             }
         }
+        channel.flushHook = nullptr;
     }
     sendEvents(channel, run.recorder());
     run.shutdown(std::chrono::seconds(2));

@@ -58,8 +58,10 @@ void CallState::complete(CallResult result)
         m_done = true;
         m_result = std::move(result);
         callback = onDone;
-        m_cv.notify_all();
     }
+    // Outside the lock, or the waiter wakes only to block on it again. The
+    // caller of complete() holds a reference, so the state outlives this.
+    m_cv.notify_all();
     if (callback)
         callback(m_result);
 }
@@ -88,6 +90,10 @@ WorkerProcess::WorkerProcess(const Setup &setup)
 std::shared_ptr<WorkerProcess> WorkerProcess::start(const Setup &setup)
 {
     std::shared_ptr<WorkerProcess> worker(new WorkerProcess(setup));
+    // Read here, on the caller's thread: the environment and the
+    // application's path belong to the application, not to the I/O thread.
+    worker->m_program = workerExecutable().toStdString();
+    worker->m_clock = Clock::calibration().toStdString();
     if (RunContext *run = setup.run) {
         ActorInfo process;
         process.kind = ActorKind::Process;
@@ -112,7 +118,8 @@ std::shared_ptr<WorkerProcess> WorkerProcess::start(const Setup &setup)
 WorkerProcess::~WorkerProcess()
 {
     QProcess *process = m_process;
-    if (!process)
+    // After the I/O thread stopped, its QProcesses are already gone.
+    if (!process || ProcessIo::instance().stopped())
         return;
     ProcessIo::instance().run([process] {
         QObject::disconnect(process, nullptr, nullptr, nullptr);
@@ -128,11 +135,11 @@ void WorkerProcess::launch()
 {
     auto *process = new QProcess(ProcessIo::instance().context());
     m_process = process;
-    process->setProgram(workerExecutable());
+    // Plain std::strings cross to this thread: Qt's implicitly shared
+    // strings would be freed by whichever thread lets go last.
+    process->setProgram(QString::fromStdString(m_program));
+    process->setArguments({QStringLiteral("--clock=") + QString::fromStdString(m_clock)});
     process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("CLAB_CLOCK"), QString::fromLatin1(Clock::calibration()));
-    process->setProcessEnvironment(env);
     const int fd = m_setup.inheritedFd;
     process->setChildProcessModifier([fd] {
         // Dies with the app, even when the app is killed: no orphans.
@@ -246,10 +253,12 @@ void WorkerProcess::onEnded(const QString &reason, std::optional<int> exitCode)
 {
     std::deque<std::shared_ptr<CallState>> pending;
     QString why;
+    qint64 readyNs = 0;
     {
         std::lock_guard lock(m_mutex);
         if (m_ended)
             return;
+        readyNs = m_ready ? m_readyNs : 0;
         m_ended = true;
         if (m_deathReason.isEmpty()) {
             m_deathReason = reason;
@@ -261,14 +270,34 @@ void WorkerProcess::onEnded(const QString &reason, std::optional<int> exitCode)
         pending.swap(m_pending);
         m_changed.notify_all();
     }
-    if (m_setup.run && m_mainActor && !m_mainEnded) {
-        // A worker that was killed never recorded its end: end its lane now.
+    if (m_setup.run && m_mainActor) {
+        std::vector<TraceEvent> ends;
         TraceEvent end;
         end.ts = Clock::monotonicNs();
         end.kind = EventKind::ActorEnd;
-        end.actor = m_mainActor;
         end.value = exitCode && *exitCode == 0 ? 0 : 1;
-        m_setup.run->recorder().addForeignEvents({end});
+        if (!m_mainStarted && readyNs > 0) {
+            // Killed before its first events reached us: its lane began
+            // when it said it was ready.
+            TraceEvent start;
+            start.ts = std::min(readyNs, end.ts);
+            start.kind = EventKind::ActorStart;
+            start.actor = m_mainActor;
+            ends.push_back(start);
+        }
+        if (!m_mainEnded) {
+            // A worker that was killed never recorded its end: end its lane now.
+            end.actor = m_mainActor;
+            ends.push_back(end);
+        }
+        if (exitCode) {
+            // The process itself: its exit status, as Process.exitcode has it.
+            end.actor = m_processActor;
+            end.aux = quint32(qint32(*exitCode));
+            ends.push_back(end);
+        }
+        if (!ends.empty())
+            m_setup.run->recorder().addForeignEvents(std::move(ends));
     }
     std::vector<std::shared_ptr<CallState>> calls(pending.begin(), pending.end());
     if (onDied && !calls.empty()) {
@@ -331,9 +360,15 @@ void WorkerProcess::handleEvents(const QCborMap &body)
     }
     for (const QCborValue &o : body.value(QStringLiteral("objects")).toArray()) {
         const QCborMap info = o.toMap();
+        const QString name = info.value(QStringLiteral("name")).toString();
+        const auto shared = m_setup.sharedObjects.find(name);
+        if (shared != m_setup.sharedObjects.end() && shared->second != 0) {
+            m_objectMap[ObjectId(info.value(QStringLiteral("id")).toInteger())] = shared->second;
+            continue;
+        }
         ObjectInfo object;
         object.kind = ObjectKind(info.value(QStringLiteral("kind")).toInteger());
-        object.name = QStringLiteral("%1 (%2)").arg(info.value(QStringLiteral("name")).toString(), m_setup.name);
+        object.name = QStringLiteral("%1 (%2)").arg(name, m_setup.name);
         object.capacity = info.value(QStringLiteral("capacity")).toInteger();
         m_objectMap[ObjectId(info.value(QStringLiteral("id")).toInteger())] = run->recorder().addObject(object);
     }
@@ -360,6 +395,8 @@ void WorkerProcess::handleEvents(const QCborMap &body)
         }
         if (e.kind == EventKind::WaitBegin && WaitReason(e.value) == WaitReason::Join)
             e.aux = mapActor(ActorId(e.aux), nullptr);
+        if (e.kind == EventKind::ActorStart && e.actor == m_mainActor)
+            m_mainStarted = true;
         if (e.kind == EventKind::ActorEnd && e.actor == m_mainActor)
             m_mainEnded = true;
     }
@@ -397,17 +434,6 @@ qint64 WorkerProcess::startToReadyNs() const
 void WorkerProcess::send(const std::shared_ptr<CallState> &call, const QString &task, const QCborArray &args,
                          bool chunk, bool once)
 {
-    {
-        std::lock_guard lock(m_mutex);
-        if (m_ended) {
-            CallResult result;
-            result.errorType = QString::fromLatin1(kWorkerDied);
-            result.errorMessage = QStringLiteral("the worker %1 is gone: %2").arg(m_setup.name, m_deathReason);
-            call->complete(std::move(result));
-            return;
-        }
-        m_pending.push_back(call);
-    }
     QCborMap body{{QStringLiteral("id"), call->id()},
                   {QStringLiteral("task"), task},
                   {QStringLiteral("args"), args},
@@ -418,11 +444,56 @@ void WorkerProcess::send(const std::shared_ptr<CallState> &call, const QString &
     if (once)
         body.insert(QStringLiteral("once"), true);
     const QByteArray bytes = encodeFrame({FrameType::Call, body});
-    std::weak_ptr<WorkerProcess> weak = weak_from_this();
-    ProcessIo::instance().post([weak, bytes] {
-        if (auto w = weak.lock(); w && w->m_process)
-            w->m_process->write(bytes);
-    });
+    bool schedule = false;
+    bool ended = false;
+    QString why;
+    {
+        // Into the outbox in the order of m_pending: the worker runs its
+        // calls in that order, and its death fails the first one.
+        std::lock_guard lock(m_mutex);
+        ended = m_ended;
+        if (ended) {
+            why = m_deathReason;
+        } else {
+            m_pending.push_back(call);
+            schedule = m_outbox.isEmpty();
+            m_outbox += bytes;
+        }
+    }
+    if (ended) {
+        // Outside the lock: its onDone may ask this worker how busy it is.
+        CallResult result;
+        result.errorType = QString::fromLatin1(kWorkerDied);
+        result.errorMessage = QStringLiteral("the worker %1 is gone: %2").arg(m_setup.name, why);
+        call->complete(std::move(result));
+        return;
+    }
+    if (ProcessIo::instance().onIoThread()) {
+        // A pool refilling this worker from a result: no job, no wake-up.
+        flushOutbox();
+        return;
+    }
+    if (schedule) {
+        // One job writes every call queued until it runs.
+        std::weak_ptr<WorkerProcess> weak = weak_from_this();
+        ProcessIo::instance().post([weak] {
+            if (auto w = weak.lock())
+                w->flushOutbox();
+        });
+    }
+}
+
+void WorkerProcess::flushOutbox()
+{
+    if (!m_process)
+        return; // launch() has not run: it is queued before this
+    QByteArray bytes;
+    {
+        std::lock_guard lock(m_mutex);
+        bytes.swap(m_outbox);
+    }
+    if (!bytes.isEmpty())
+        m_process->write(bytes);
 }
 
 int WorkerProcess::pendingCalls() const
@@ -433,11 +504,15 @@ int WorkerProcess::pendingCalls() const
 
 void WorkerProcess::shutdown()
 {
-    const QByteArray bytes = encodeFrame({FrameType::Shutdown, {}});
+    {
+        // Behind the calls already sent.
+        std::lock_guard lock(m_mutex);
+        m_outbox += encodeFrame({FrameType::Shutdown, {}});
+    }
     std::weak_ptr<WorkerProcess> weak = weak_from_this();
-    ProcessIo::instance().post([weak, bytes] {
+    ProcessIo::instance().post([weak] {
         if (auto w = weak.lock(); w && w->m_process) {
-            w->m_process->write(bytes);
+            w->flushOutbox();
             w->m_process->closeWriteChannel();
         }
     });
@@ -478,6 +553,12 @@ bool WorkerProcess::waitFinished(Timeout timeout)
     spec.awaitedActor = m_mainActor;
     std::unique_lock lock(m_mutex);
     return sched::wait(lock, m_changed, [this] { return m_settled; }, spec);
+}
+
+void WorkerProcess::waitSettled()
+{
+    std::unique_lock lock(m_mutex);
+    m_changed.wait(lock, [this] { return m_settled; });
 }
 
 bool WorkerProcess::isAlive() const

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <string>
+
 #include "threads/timeout.h"
 #include "trace/traceevent.h"
 
@@ -9,6 +11,7 @@
 #include <condition_variable>
 #include <deque>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -73,6 +76,10 @@ public:
         QString name;               // ForkPoolWorker-1, Process-2, ...
         RunContext *run = nullptr;  // whose trace it joins; may be null
         int inheritedFd = -1;       // becomes fd 3 in the worker (a Pipe's end)
+        // Objects the worker registers under these names are these objects
+        // of the run, not new ones: the end of a Pipe it inherits
+        // (protocol.h's kInheritedChannel), a shared memory block (by its key).
+        std::map<QString, ObjectId> sharedObjects;
     };
 
     static std::shared_ptr<WorkerProcess> start(const Setup &setup);
@@ -96,6 +103,10 @@ public:
     void terminate();  // SIGTERM
     void kill();       // SIGKILL
     bool waitFinished(Timeout timeout = {});
+    // Waits, without a cancellation point, until the worker has ended and
+    // every callback about it has run: after this nothing calls back.
+    // Destructors use it; never call it on the process I/O thread.
+    void waitSettled();
     bool isAlive() const;
     // Python's Process.exitcode: None while running, the exit status, or
     // minus the signal that killed it.
@@ -115,6 +126,7 @@ private:
     explicit WorkerProcess(const Setup &setup);
     void launch();                  // I/O thread
     void onReadable();              // I/O thread
+    void flushOutbox();             // I/O thread: writes m_outbox
     void onEnded(const QString &reason, std::optional<int> exitCode);  // I/O thread
     void handleEvents(const QCborMap &body);
     ActorId mapActor(ActorId local, const QCborMap *info);
@@ -129,6 +141,8 @@ private:
     mutable std::mutex m_mutex;
     std::condition_variable m_changed;
     bool m_ready = false;
+    std::string m_program;  // the worker executable
+    std::string m_clock;    // the app's clock calibration, for the worker
     bool m_ended = false;
     bool m_settled = false;   // ended, and its calls answered
     qint64 m_pid = 0;
@@ -137,6 +151,7 @@ private:
     std::optional<int> m_exitCode;
     QString m_deathReason;
     std::deque<std::shared_ptr<CallState>> m_pending;
+    QByteArray m_outbox;      // calls encoded, not yet handed to m_process
     bool m_killRequested = false;
     int m_signalSent = 0;
 
@@ -144,6 +159,7 @@ private:
     ActorId m_processActor = 0;
     ActorId m_mainActor = 0;
     std::map<ActorId, ActorId> m_actorMap;
+    bool m_mainStarted = false;  // the worker's own start reached the trace
     bool m_mainEnded = false;  // the worker recorded its own end
     std::map<ObjectId, ObjectId> m_objectMap;
 };

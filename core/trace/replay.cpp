@@ -91,8 +91,13 @@ public:
         case EventKind::ActorStart:
             if (a) {
                 a->started = true;
+                a->startedNs = e.ts;
                 enter(*a, e.ts, ActorState::Running);
             }
+            break;
+        case EventKind::Spawn:
+            if (ActorSnapshot *spawned = knownActor(ActorId(e.value)))
+                spawned->spawnedNs = e.ts;
             break;
         case EventKind::ActorEnd:
             if (a) {
@@ -156,11 +161,18 @@ public:
             if (o) {
                 o->items.append(e.value);
                 ++o->unfinished;
+                ++o->puts;
+                if (e.actor != 0 && !o->putters.contains(e.actor))
+                    o->putters.append(e.actor);
             }
             break;
         case EventKind::Get:
-            if (o)
+            if (o) {
                 removeFirst(o->items, [&](qint64 item) { return item == e.value; });
+                ++o->gets;
+                if (e.actor != 0 && !o->getters.contains(e.actor))
+                    o->getters.append(e.actor);
+            }
             break;
         case EventKind::TaskDone:
             if (o)
@@ -181,6 +193,8 @@ public:
         case EventKind::TaskFinished:
             if (o)
                 taskFinished(*o, e);
+            if (a)
+                ++a->tasksDone;
             break;
         case EventKind::TaskCancelled:
             if (o)
@@ -230,6 +244,16 @@ private:
             a.kind = info->kind;
         }
         return *m_scene.actors.insert(it, a);
+    }
+
+    // An actor the scene or the trace knows; null for an id nobody named.
+    ActorSnapshot *knownActor(ActorId id)
+    {
+        if (id == 0)
+            return nullptr;
+        if (ActorSnapshot *a = findActor(id))
+            return a;
+        return m_trace.actor(id) ? &actorFor(id) : nullptr;
     }
 
     ObjectSnapshot &objectFor(ObjectId id)

@@ -35,6 +35,12 @@ struct ActorSnapshot {
     // Ready: its place in the order actors became ready (smaller came
     // first), so a loop's ready queue can be drawn in order; 0 otherwise.
     qint64 readySeq = 0;
+    // When a Spawn named it (0 if none has yet) and when it started (0
+    // before its ActorStart): a process's main thread is spawned well
+    // before the new process gets to run it.
+    qint64 spawnedNs = 0;
+    qint64 startedNs = 0;
+    int tasksDone = 0;          // pool tasks it finished (TaskFinished it recorded)
 };
 
 struct WaiterSnapshot {
@@ -68,9 +74,13 @@ struct ObjectSnapshot {
     // Who last released, notified, set, put or got it, and when.
     ActorId lastWaker = 0;
     qint64 lastWakeNs = 0;
-    // Queue
+    // Queue (also a Pipe or a Queue between processes)
     QList<qint64> items;                // item ids in the buffer, oldest first
     int unfinished = 0;                 // put but not yet task_done
+    int puts = 0;                       // Put and Get events so far
+    int gets = 0;
+    QList<ActorId> putters;             // who has put, in the order they first did
+    QList<ActorId> getters;             // who has got, likewise
     // Variable
     qint64 value = 0;
     int lostUpdates = 0;                // writes so far that overwrote others

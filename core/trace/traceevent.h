@@ -13,7 +13,8 @@ using ObjectId = quint32;  // 0 means "no object"
 // cross the worker-process protocol.
 enum class EventKind : quint16 {
     ActorStart = 1,   // the actor began running
-    ActorEnd,         // the actor finished; value = 0 normal, 1 raised, 2 cancelled
+    ActorEnd,         // the actor finished; value = 0 normal, 1 raised, 2 cancelled; for a
+                      // process, aux = its exit status (minus the signal that killed it) as int32
     Spawn,            // object = 0, value = the new actor's id
     WaitBegin,        // about to block on object; value = WaitReason
     WaitEnd,          // stopped blocking; value = WaitOutcome

@@ -25,7 +25,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption app_(QStringLiteral("app"), QStringLiteral("The concurrency-lab executable, for start-up time."),
                                   QStringLiteral("PATH"), QStringLiteral(CLAB_APP_EXECUTABLE));
     parser.addOption(app_);
-    const QCommandLineOption only(QStringLiteral("only"), QStringLiteral("Run one group: trace, locks, pool, coro, gil, timeline."),
+    const QCommandLineOption only(QStringLiteral("only"), QStringLiteral("Run one group: trace, locks, pool, coro, gil, process, timeline."),
                                   QStringLiteral("GROUP"));
     parser.addOption(only);
     parser.process(app);
@@ -54,6 +54,10 @@ int main(int argc, char *argv[])
     if (wanted("gil")) {
         QTextStream(stdout) << "GIL fidelity" << Qt::endl;
         benchGil(report);
+    }
+    if (wanted("process")) {
+        QTextStream(stdout) << "processes" << Qt::endl;
+        benchProcess(report);
     }
     if (wanted("timeline")) {
         QTextStream(stdout) << "timeline" << Qt::endl;

@@ -13,14 +13,16 @@ QtObject {
         "deadlock": "scenes/DeadlockScene.qml",
         "gil": "scenes/GilScene.qml",
         "gilchart": "scenes/GilChartScene.qml",
-        "loop": "scenes/LoopScene.qml"
+        "loop": "scenes/LoopScene.qml",
+        "process": "scenes/ProcessScene.qml"
     })
     // States the legend adds for a scene, beyond the five every scene has
     // (ActorState: 5 waiting for the GIL, 6 ready to run).
     readonly property var legendStates: ({
         "gil": [5],
         "gilchart": [5],
-        "loop": [6]
+        "loop": [6],
+        "process": [5, 6]
     })
 
     function url(scene) {

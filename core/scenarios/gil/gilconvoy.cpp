@@ -57,7 +57,17 @@ public:
         std::vector<double> late;
         late.reserve(size_t(samples));
 
-        gilwork::runOnThreads(gil, 1 + spinners, [&](Interpreter &py, int i) {
+        // In processes mode the spinners are worker processes with GILs of
+        // their own: the sleeper's GIL has nobody else to wait for.
+        std::unique_ptr<process::ProcessPool> spinnerProcesses;
+        if (gilwork::inProcesses(ctx.params) && spinners > 0) {
+            spinnerProcesses = std::make_unique<process::ProcessPool>(spinners, QStringLiteral("Pool"));
+            spinnerProcesses->map(QStringLiteral("identify"), QCborArray{0});
+            for (int i = 0; i < spinners; ++i)
+                (void)spinnerProcesses->applyAsync(QStringLiteral("spin"), {60.0});
+        }
+        const int spinnerThreads = spinnerProcesses ? 0 : spinners;
+        gilwork::runOnThreads(gil, 1 + spinnerThreads, [&](Interpreter &py, int i) {
             if (i == 0) {
                 for (int s = 0; s < samples; ++s) {
                     const qint64 before = Clock::monotonicNs();
@@ -70,6 +80,10 @@ public:
             while (!stop.load(std::memory_order_relaxed))
                 py.run(2000);
         });
+        if (spinnerProcesses) {
+            spinnerProcesses->terminate();
+            spinnerProcesses->join();
+        }
         QJsonArray all;
         for (double v : late)
             all.append(v);
@@ -82,8 +96,8 @@ public:
 };
 
 // Time against thread count for the same CPU-bound work, with and without
-// the GIL: the GIL line stays flat (or rises), the free line falls until the
-// cores run out.
+// the GIL and in worker processes: the GIL line stays flat (or rises), the
+// free and processes lines fall until the cores run out.
 class ThreadsVsProcessesGil final : public Scenario
 {
 public:
@@ -91,13 +105,13 @@ public:
     ScenarioGroup group() const override { return ScenarioGroup::Gil; }
     QString title() const override
     {
-        return trScenario(QT_TRANSLATE_NOOP("clab::Scenario", "More threads: GIL against no GIL"));
+        return trScenario(QT_TRANSLATE_NOOP("clab::Scenario", "More threads: GIL, no GIL, processes"));
     }
     QString description() const override
     {
         return trScenario(QT_TRANSLATE_NOOP("clab::Scenario",
-            "The same CPU-bound work on 1, 2, 3 … threads, with the GIL and without it, timed for real on this "
-            "machine's cores. Worker processes join the comparison with the processes engine."));
+            "The same CPU-bound work on 1, 2, 3 … threads with the GIL and without it, and on as many worker "
+            "processes, timed for real on this machine's cores."));
     }
     QString scene() const override { return QStringLiteral("gilchart"); }
     QList<ParameterSpec> parameters() const override
@@ -117,6 +131,13 @@ public:
         QJsonArray counts;
         QJsonArray gilMs;
         QJsonArray freeMs;
+        QJsonArray processesMs;
+        // A first untimed round, so that the first timed one does not pay
+        // for cold caches and a CPU still ramping up its clock.
+        {
+            Gil warm(true, Gil::kDefaultSwitchInterval, QStringLiteral("warm-up GIL"));
+            gilwork::runOnThreads(warm, 1, [work](Interpreter &py, int) { py.run(work / 2); }, QStringLiteral("warmup"));
+        }
         for (int n = 1; n <= maxThreads; ++n) {
             counts.append(n);
             for (const bool enabled : {true, false}) {
@@ -126,11 +147,16 @@ public:
                 }, QStringLiteral("%1x%2").arg(enabled ? QStringLiteral("gil") : QStringLiteral("free")).arg(n));
                 (enabled ? gilMs : freeMs).append(ms);
             }
+            std::vector<QCborArray> shares;
+            for (int i = 0; i < n; ++i)
+                shares.push_back(QCborArray{gilwork::share(work, n, i)});
+            processesMs.append(gilwork::runOnProcesses(shares));
         }
+        ctx.metrics.insert(QStringLiteral("processes_ms"), processesMs);
         ctx.metrics.insert(QStringLiteral("threads"), counts);
         ctx.metrics.insert(QStringLiteral("gil_ms"), gilMs);
         ctx.metrics.insert(QStringLiteral("free_ms"), freeMs);
-        ctx.metrics.insert(QStringLiteral("tasks_done"), maxThreads * 2);
+        ctx.metrics.insert(QStringLiteral("tasks_done"), maxThreads * 3);
     }
 };
 

@@ -42,9 +42,17 @@ public:
         const double serial = gilwork::runOnThreads(gil, 1, [work](Interpreter &py, int) { py.run(work); },
                                                     QStringLiteral("Serial"));
         const quint64 switchesBefore = gil.switches();
-        const double elapsed = gilwork::runOnThreads(gil, n, [work, n](Interpreter &py, int i) {
-            py.run(gilwork::share(work, n, i));
-        });
+        double elapsed = 0;
+        if (gilwork::inProcesses(ctx.params)) {
+            std::vector<QCborArray> shares;
+            for (int i = 0; i < n; ++i)
+                shares.push_back(QCborArray{gilwork::share(work, n, i)});
+            elapsed = gilwork::runOnProcesses(shares);
+        } else {
+            elapsed = gilwork::runOnThreads(gil, n, [work, n](Interpreter &py, int i) {
+                py.run(gilwork::share(work, n, i));
+            });
+        }
         ctx.metrics.insert(QStringLiteral("elapsed_ms"), elapsed);
         ctx.metrics.insert(QStringLiteral("serial_ms"), serial);
         ctx.metrics.insert(QStringLiteral("time_ratio"), serial > 0 ? elapsed / serial : 0.0);

@@ -52,7 +52,9 @@ public:
         const double serial = gilwork::runOnThreads(gil, 1, [&](Interpreter &py, int) { handle(py, n * requests); },
                                                     QStringLiteral("Serial"));
         const quint64 switchesBefore = gil.switches();
-        const double elapsed = gilwork::runOnThreads(gil, n, [&](Interpreter &py, int) { handle(py, requests); });
+        const double elapsed = gilwork::inProcesses(ctx.params)
+            ? gilwork::runOnProcesses(std::vector<QCborArray>(size_t(n), QCborArray{cpu, requests, io}))
+            : gilwork::runOnThreads(gil, n, [&](Interpreter &py, int) { handle(py, requests); });
         ctx.metrics.insert(QStringLiteral("elapsed_ms"), elapsed);
         ctx.metrics.insert(QStringLiteral("serial_ms"), serial);
         ctx.metrics.insert(QStringLiteral("time_ratio"), serial > 0 ? elapsed / serial : 0.0);

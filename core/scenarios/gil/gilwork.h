@@ -1,6 +1,7 @@
 #pragma once
 
 #include "gil/gil.h"
+#include "process/processpool.h"
 #include "scenarios/parameter.h"
 #include "threads/thread.h"
 
@@ -12,17 +13,23 @@
 
 namespace clab::gilwork {
 
-// The modes the GIL scenarios compare. Worker processes come with the
-// processes engine; until then there are two.
+// The modes the GIL scenarios compare: CPython's GIL, no GIL, and the same
+// work in worker processes (each with a GIL of its own).
 inline QStringList modes()
 {
-    return {QStringLiteral("gil"), QStringLiteral("free")};
+    return {QStringLiteral("gil"), QStringLiteral("free"), QStringLiteral("processes")};
+}
+
+inline bool inProcesses(const ParameterValues &params)
+{
+    return params.choice(QStringLiteral("mode")) == QLatin1String("processes");
 }
 
 inline ParameterSpec modeParameter()
 {
     return ParameterSpec::choice(QStringLiteral("mode"), modes(), QStringLiteral("gil"),
-        QT_TRANSLATE_NOOP("clab::Scenario", "gil: CPython's GIL; free: no GIL, like the free-threaded build (PEP 703)"));
+        QT_TRANSLATE_NOOP("clab::Scenario", "gil: CPython's GIL; free: no GIL, like the free-threaded build (PEP 703); "
+                          "processes: each share in a worker process with its own GIL"));
 }
 
 inline ParameterSpec switchIntervalParameter()
@@ -51,6 +58,26 @@ inline double runOnThreads(Gil &gil, int n, const std::function<void(Interpreter
     for (auto &t : threads)
         t->join();
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+// Runs one "interpret" task per entry of `shares` ({units, requests, io
+// seconds}), each in its own worker process, and returns the wall time from
+// handing out the first to the last result, in ms. The workers are started
+// and ready before the clock starts, as the threads are.
+inline double runOnProcesses(const std::vector<QCborArray> &shares)
+{
+    process::ProcessPool pool(int(shares.size()), QStringLiteral("Pool"));
+    pool.map(QStringLiteral("identify"), QCborArray{0});
+    std::vector<process::AsyncResult> results;
+    const auto start = std::chrono::steady_clock::now();
+    for (const QCborArray &args : shares)
+        results.push_back(pool.applyAsync(QStringLiteral("interpret"), args));
+    for (auto &r : results)
+        r.get();
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    pool.close();
+    pool.join();
+    return ms;
 }
 
 // Splits `total` units into `n` nearly equal shares.

@@ -27,28 +27,32 @@ public:
     QString description() const override
     {
         return trScenario(QT_TRANSLATE_NOOP("clab::Scenario",
-            "A writer process puts messages into a Queue and a reader process takes them out. The reader loops "
-            "forever, so the parent terminates it at the end."));
+            "A writer process puts messages into a Queue and a reader process takes them out. The reader is "
+            "slower than the writer, so messages wait in the Queue. It loops forever, so the parent terminates it "
+            "at the end."));
     }
     QString scene() const override { return QStringLiteral("process"); }
     QList<ParameterSpec> parameters() const override
     {
         return {
             ParameterSpec::integer(QStringLiteral("messages"), 5, 1, 10000, QT_TRANSLATE_NOOP("clab::Scenario", "Messages the writer puts")),
-            ParameterSpec::integer(QStringLiteral("gap_ms"), 20, 0, 5000,
+            ParameterSpec::integer(QStringLiteral("gap_ms"), 10, 0, 5000,
                 QT_TRANSLATE_NOOP("clab::Scenario", "Pause between messages, ms")),
+            ParameterSpec::integer(QStringLiteral("reader_ms"), 30, 0, 5000,
+                QT_TRANSLATE_NOOP("clab::Scenario", "How long the reader takes over each message, ms")),
         };
     }
     void run(ScenarioContext &ctx) const override
     {
         const int messages = ctx.params.count(QStringLiteral("messages"));
-        auto [writerEnd, readerEnd] = process::makePipe();
+        auto [writerEnd, readerEnd] = process::makePipe(QStringLiteral("Queue"));
         std::atomic<int> received{0};
         Process writer(QStringLiteral("send-messages"), QCborArray{messages, ctx.params.integer(QStringLiteral("gap_ms")) / 1000.0},
                        QStringLiteral("Writer"));
-        writer.setInheritedFd(writerEnd.fileno());
-        Process reader(QStringLiteral("receive-messages"), QCborArray{true}, QStringLiteral("Reader"));
-        reader.setInheritedFd(readerEnd.fileno());
+        writer.setInheritedEnd(writerEnd);
+        Process reader(QStringLiteral("receive-messages"),
+                       QCborArray{true, ctx.params.integer(QStringLiteral("reader_ms")) / 1000.0}, QStringLiteral("Reader"));
+        reader.setInheritedEnd(readerEnd);
         reader.onOutput = [&](const QString &line) {
             received.fetch_add(1);
             ctx.print(QStringLiteral("Reader: ") + line);
@@ -81,20 +85,26 @@ public:
     {
         return trScenario(QT_TRANSLATE_NOOP("clab::Scenario",
             "Pipe() gives two connected ends. The child process sends messages on its end; the parent receives "
-            "them on the other until the child is done and its end closes."));
+            "them on the other until the child is done and its end closes. Messages the parent has not received "
+            "yet wait in the pipe."));
     }
     QString scene() const override { return QStringLiteral("process"); }
     QList<ParameterSpec> parameters() const override
     {
-        return {ParameterSpec::integer(QStringLiteral("messages"), 5, 1, 10000,
-            QT_TRANSLATE_NOOP("clab::Scenario", "Messages the child sends"))};
+        return {
+            ParameterSpec::integer(QStringLiteral("messages"), 5, 1, 10000,
+                QT_TRANSLATE_NOOP("clab::Scenario", "Messages the child sends")),
+            ParameterSpec::integer(QStringLiteral("parent_ms"), 25, 0, 5000,
+                QT_TRANSLATE_NOOP("clab::Scenario", "How long the parent takes over each message, ms")),
+        };
     }
     void run(ScenarioContext &ctx) const override
     {
         const int messages = ctx.params.count(QStringLiteral("messages"));
+        const double handling = ctx.params.integer(QStringLiteral("parent_ms")) / 1000.0;
         auto [parentEnd, childEnd] = process::makePipe();
         Process child(QStringLiteral("send-messages"), QCborArray{messages, 0.01}, QStringLiteral("Child"));
-        child.setInheritedFd(childEnd.fileno());
+        child.setInheritedEnd(childEnd);
         child.start();
         childEnd.close(); // only the child holds it now: its exit is our end of file
         int received = 0;
@@ -105,6 +115,8 @@ public:
                 ++received;
                 if (senders.isEmpty())
                     senders.append(message.value(QStringLiteral("from")).toInteger());
+                if (handling > 0)
+                    clab::sleep(handling); // handles it: the next ones wait in the pipe
             } catch (const PythonError &e) {
                 if (QLatin1String(e.pythonType()) == QLatin1String("EOFError"))
                     break;
@@ -139,7 +151,7 @@ public:
     {
         return {
             ParameterSpec::integer(QStringLiteral("processes"), 4, 1, 16, QT_TRANSLATE_NOOP("clab::Scenario", "How many processes add")),
-            ParameterSpec::integer(QStringLiteral("iterations"), 200000, 1, 10000000,
+            ParameterSpec::integer(QStringLiteral("iterations"), 1000000, 1, 50000000,
                 QT_TRANSLATE_NOOP("clab::Scenario", "How many times each adds 1")),
             ParameterSpec::boolean(QStringLiteral("lock"), false,
                 QT_TRANSLATE_NOOP("clab::Scenario", "Hold a multiprocessing.Lock around each addition")),
@@ -156,16 +168,23 @@ public:
         for (int i = 0; i < n; ++i) {
             adders.push_back(std::make_unique<Process>(QStringLiteral("shm-add"),
                 QCborArray{shared.key(), iterations, useLock, lock.key()}, QStringLiteral("Adder-%1").arg(i + 1)));
+            adders.back()->shareObject(shared.key(), shared.id()); // where it begins and ends adding
             adders.back()->start();
         }
         // All begin together, so their additions really overlap.
         while (shared.at(1) < n && std::any_of(adders.begin(), adders.end(), [](auto &p) { return p->isAlive(); }))
             clab::sleep(0.001);
         shared.set(2, 1);
+        // The parent watches the value climb while they add: a real read of
+        // the shared block every quarter of a millisecond, recorded.
+        while (std::any_of(adders.begin(), adders.end(), [](auto &p) { return p->isAlive(); })) {
+            shared.sample(0);
+            clab::sleep(0.00025);
+        }
         for (auto &p : adders)
             p->join();
         const qint64 expected = qint64(n) * iterations;
-        const qint64 final = shared.at(0);
+        const qint64 final = shared.sample(0);
         ctx.metrics.insert(QStringLiteral("expected"), expected);
         ctx.metrics.insert(QStringLiteral("final"), final);
         ctx.metrics.insert(QStringLiteral("lost_updates"), expected - final);

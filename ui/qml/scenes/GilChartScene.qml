@@ -5,9 +5,10 @@ import ConcurrencyLab
 import "SceneLayout.js" as SceneLayout
 
 // Time against thread count for the same CPU-bound work, measured with the
-// GIL and without it (the run's metrics threads, gil_ms, free_ms). Under the
-// GIL the line stays flat: splitting the work does not make it faster.
-// Without it the line falls until the cores run out. While the run is
+// GIL, without it, and in worker processes (the run's metrics threads,
+// gil_ms, free_ms, processes_ms). Under the GIL the line stays flat:
+// splitting the work does not make it faster. Without it, and in processes,
+// the line falls until the cores run out. While the run is
 // replayed, the configuration being timed at the cursor is marked.
 Item {
     id: root
@@ -19,6 +20,8 @@ Item {
     readonly property var counts: Array.isArray(metrics.threads) ? metrics.threads : []
     readonly property var gilMs: Array.isArray(metrics.gil_ms) ? metrics.gil_ms : []
     readonly property var freeMs: Array.isArray(metrics.free_ms) ? metrics.free_ms : []
+    readonly property var processesMs: Array.isArray(metrics.processes_ms) ? metrics.processes_ms : []
+    readonly property bool hasProcesses: processesMs.length >= points && points > 0
     readonly property int points: Math.min(counts.length, gilMs.length, freeMs.length)
     readonly property bool ready: points > 0
     readonly property int cores: Math.max(1, controller.cpuCores)
@@ -38,7 +41,7 @@ Item {
     readonly property real peakMs: {
         let p = 0
         for (let i = 0; i < points; ++i)
-            p = Math.max(p, gilMs[i], freeMs[i])
+            p = Math.max(p, gilMs[i], freeMs[i], hasProcesses ? processesMs[i] : 0)
         return p
     }
     // A round step for the time axis, giving 4 to 8 ticks.
@@ -106,6 +109,10 @@ Item {
                        .arg(n).arg(root.format(root.gilMs[last])).arg(root.format(root.gilMs[0]))
                 + " " + qsTr("Without it, %1 ms: %2× faster, with %3 cores to share.")
                        .arg(root.format(root.freeMs[last])).arg(freeSpeedup.toFixed(1)).arg(root.cores)
+                + (root.hasProcesses
+                   ? " " + qsTr("In %1 worker processes, each with its own GIL: %2 ms.")
+                           .arg(n).arg(root.format(root.processesMs[last]))
+                   : "")
         }
     }
 
@@ -242,6 +249,15 @@ Item {
             joinStyle: ShapePath.RoundJoin
             PathPolyline { path: root.ready ? root.linePoints(root.freeMs) : [] }
         }
+        ShapePath {
+            strokeColor: root.hasProcesses ? Theme.task : "transparent"
+            strokeWidth: 3
+            strokeStyle: ShapePath.DashLine
+            dashPattern: [4, 2]
+            fillColor: "transparent"
+            joinStyle: ShapePath.RoundJoin
+            PathPolyline { path: root.ready && root.hasProcesses ? root.linePoints(root.processesMs) : [] }
+        }
     }
     // Markers with their values: circles for the GIL, squares without.
     Repeater {
@@ -253,6 +269,7 @@ Item {
             readonly property bool current: root.measuring !== undefined && root.measuring.threads === n
             readonly property real gy: root.yAt(root.gilMs[index])
             readonly property real fy: root.yAt(root.freeMs[index])
+            readonly property real py: root.hasProcesses ? root.yAt(root.processesMs[index]) : 0
             // The value labels go above the higher point and below the lower.
             readonly property bool gilAbove: gy <= fy
             Rectangle {
@@ -273,6 +290,29 @@ Item {
                 color: Theme.accent
                 border.color: Theme.panel
                 border.width: 2
+            }
+            // Processes: a diamond, its value beside it.
+            Rectangle {
+                visible: root.hasProcesses
+                x: root.xAt(point.n) - width / 2
+                y: point.py - height / 2
+                width: 10
+                height: 10
+                rotation: 45
+                color: Theme.task
+                border.color: Theme.panel
+                border.width: 2
+            }
+            Label {
+                visible: root.hasProcesses
+                // Beside the diamond, on the side away from the plot's edge.
+                x: point.index === root.points - 1 && root.points > 1 ? root.xAt(point.n) - width - 10
+                                                                      : root.clampX(root.xAt(point.n) + 10, width)
+                y: point.py - height / 2
+                text: root.hasProcesses ? root.format(root.processesMs[point.index]) : ""
+                color: Theme.task
+                font.pixelSize: Theme.smallFont
+                font.bold: true
             }
             Label {
                 x: root.clampX(root.xAt(point.n) - width / 2, width)
@@ -314,7 +354,7 @@ Item {
                 { kind: "gil", color: Theme.danger, label: qsTr("with the GIL (CPython today)") },
                 { kind: "free", color: Theme.accent, label: qsTr("no GIL (free-threaded build)") },
                 { kind: "ideal", color: Theme.subtle, label: qsTr("perfect split: one thread's time ÷ threads, up to the cores (worked out, not measured)") },
-                { kind: "processes", color: Theme.border, label: qsTr("worker processes: come with the processes engine, not measured here") }
+                { kind: "processes", color: Theme.task, label: qsTr("worker processes, one per thread, each with its own GIL (multiprocessing)") }
             ]
             delegate: Row {
                 id: entry
@@ -329,21 +369,22 @@ Item {
                         anchors.fill: parent
                         ShapePath {
                             strokeColor: entry.modelData.color
-                            strokeWidth: entry.modelData.kind === "gil" || entry.modelData.kind === "free" ? 3 : 1.5
+                            strokeWidth: entry.modelData.kind === "ideal" ? 1.5 : 3
                             strokeStyle: entry.modelData.kind === "gil" || entry.modelData.kind === "free"
                                          ? ShapePath.SolidLine : ShapePath.DashLine
-                            dashPattern: [2, 3]
+                            dashPattern: entry.modelData.kind === "processes" ? [4, 2] : [2, 3]
                             fillColor: "transparent"
                             startX: 0; startY: swatch.height / 2
                             PathLine { x: 30; y: swatch.height / 2 }
                         }
                     }
                     Rectangle {
-                        visible: entry.modelData.kind === "gil" || entry.modelData.kind === "free"
+                        visible: entry.modelData.kind !== "ideal"
                         anchors.centerIn: parent
                         width: 10
                         height: 10
                         radius: entry.modelData.kind === "gil" ? 5 : 0
+                        rotation: entry.modelData.kind === "processes" ? 45 : 0
                         color: entry.modelData.color
                     }
                 }
@@ -352,9 +393,8 @@ Item {
                     width: root.legendW - 38
                     wrapMode: Text.Wrap
                     text: entry.modelData.label
-                    color: entry.modelData.kind === "processes" ? Theme.subtle : Theme.text
+                    color: Theme.text
                     font.pixelSize: Theme.smallFont
-                    font.italic: entry.modelData.kind === "processes"
                 }
             }
         }

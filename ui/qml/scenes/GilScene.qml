@@ -20,7 +20,15 @@ Item {
 
     readonly property var gil: scene.objects.find(o => o.kind === "GIL")
     readonly property var params: controller.runParameters
-    readonly property bool freeMode: params.mode === "free"
+    // In processes mode every worker process has a GIL of its own, so as in
+    // free mode nobody queues for one baton; freeMode means "no shared GIL".
+    readonly property bool processMode: params.mode === "processes"
+    readonly property bool freeMode: params.mode === "free" || processMode
+    // A worker process's thread goes by its process's name.
+    function displayName(a) {
+        return a && a.processName && a.name === "MainThread" && a.processName !== "MainProcess" ? a.processName
+             : a ? a.name : ""
+    }
     readonly property real intervalNs: params.switch_interval_ms !== undefined ? params.switch_interval_ms * 1e6 : 0
     readonly property int cores: Math.max(1, controller.cpuCores)
     readonly property var threads: scene.actors.filter(a => a.kind !== "coroutine")
@@ -176,8 +184,12 @@ Item {
             if (started === 0)
                 return qsTr("MainThread is about to start the threads.")
             if (done === root.workers.length)
-                return root.freeMode ? qsTr("Every thread finished. Without a GIL they ran side by side on the cores.")
+                return root.processMode ? qsTr("Every worker process finished. Each had its own GIL, so they ran side by side on the cores.")
+                     : root.freeMode ? qsTr("Every thread finished. Without a GIL they ran side by side on the cores.")
                                      : qsTr("Every thread finished. Under the GIL they took turns: only one ran at a time.")
+            if (root.processMode)
+                return qsTr("Worker processes, each with its own GIL: %n of them run Python code at the same time.", "",
+                            root.running.filter(a => a.name === "MainThread" && root.displayName(a) !== a.name).length)
             if (root.freeMode) {
                 if (root.running.length > root.cores)
                     return qsTr("No GIL: %1 threads are runnable at once, more than the %2 cores; the OS takes turns among them.")
@@ -293,7 +305,8 @@ Item {
             x: root.freeMode ? 12 : baton.width + 16
             width: parent.width - x - 8
             elide: Text.ElideRight
-            text: root.freeMode ? qsTr("no GIL (free-threaded build): nothing to wait for")
+            text: root.processMode ? qsTr("one GIL per process: no process waits for another's")
+                : root.freeMode ? qsTr("no GIL (free-threaded build): nothing to wait for")
                 : root.dropFlash ? (root.holder ? qsTr("drop request from %1: %2 must let go").arg(root.gil.lastDropRequesterName).arg(root.holder.name)
                                                 : qsTr("drop request from %1").arg(root.gil.lastDropRequesterName))
                 : root.holder ? (root.gil.acquiredOnDropRequest
@@ -348,6 +361,7 @@ Item {
         verticalAlignment: Text.AlignBottom
         visible: root.gil !== undefined
         text: !root.gil ? ""
+            : root.processMode ? qsTr("mode: processes · %1 running on %2 cores, each under its own GIL").arg(root.running.length).arg(root.cores)
             : root.freeMode ? qsTr("mode: free-threaded, no GIL · %1 threads running on %2 cores").arg(root.running.length).arg(root.cores)
             : root.intervalNs > 0
               ? qsTr("mode: GIL · switch interval %1 · taken %2 times so far · %3 drop requests")
@@ -427,6 +441,7 @@ Item {
             readonly property var spot: actor ? root.layout.spots[actor.id] : undefined
             readonly property string where: spot ? spot.where : "hidden"
             actor: root.threads[index]
+            label: root.displayName(actor)
             visible: where !== "hidden"
             x: spot ? spot.x : 0
             y: spot ? spot.y : 0
@@ -442,6 +457,7 @@ Item {
                 if (where === "seat")
                     return root.holder && a.id === root.holder.id
                         ? qsTr("runs Python %1").arg(SceneLayout.duration(root.scene.cursorNs - root.gil.ownerSinceNs))
+                        : root.processMode ? qsTr("pid %1 · its own GIL").arg(a.pid || "?")
                         : root.freeMode ? qsTr("running %1").arg(SceneLayout.duration(a.forNs))
                         : qsTr("outside Python, no GIL %1").arg(SceneLayout.duration(a.forNs))
                 if (where === "queue")
