@@ -398,6 +398,21 @@ void ProcessPool::join()
     }
 }
 
+bool ProcessPool::waitUntilReady()
+{
+    std::vector<std::shared_ptr<WorkerProcess>> workers;
+    {
+        std::lock_guard lock(m_mutex);
+        for (const Slot &s : m_slots)
+            if (s.worker)
+                workers.push_back(s.worker);
+    }
+    bool ready = true;
+    for (auto &w : workers)
+        ready = w->waitReady(30.0) && ready;
+    return ready;
+}
+
 QList<qint64> ProcessPool::pids() const
 {
     std::lock_guard lock(m_mutex);

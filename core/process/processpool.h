@@ -86,6 +86,10 @@ public:
     void terminate();  // stops the workers now; unfinished tasks fail
 
     int processes() const { return m_processes; }
+    // Waits until every worker has said it is ready (our addition, for
+    // timings that must not count start-up, and so that tasks handed out
+    // next spread over all workers). False if one died first.
+    bool waitUntilReady();
     QList<qint64> pids() const;       // every worker PID so far, replacements included
     int workersStarted() const;
     // Start-to-ready times of the workers so far, in ns.

@@ -1035,6 +1035,21 @@ no GIL, no Python</source>
     </message>
 </context>
 <context>
+    <name>PipeTube</name>
+    <message>
+        <source>no reader yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 sent · %3 in flight · %4 received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+%1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PoolScene</name>
     <message>
         <source>#%1</source>
@@ -1152,17 +1167,6 @@ no GIL, no Python</source>
         <source>%1 is starting: the OS has made a new process (pid %2) and it loads the program before it can run anything (%3 so far).</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%1 has sent %2 message(s) through the %3; %n of them still in flight, sent but not yet received.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 waits in recv(): nothing is in the %2 (%3 message(s) received so far).</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>All %1 messages crossed the %2 from %3 to %4: the processes share no memory, only these messages.</source>
         <translation type="unfinished"></translation>
@@ -1191,13 +1195,6 @@ no GIL, no Python</source>
     </message>
     <message numerus="yes">
         <source>Threads of one process share its GIL: %n of them wait for it while one runs Python.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n worker process(es) each run an event loop: %1 coroutines between them, every core busy with one loop.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -1287,15 +1284,179 @@ no GIL, no Python</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The run: uname printed “%1” (returncode %2) · cat echoed “%3” · sh exited %4 (stderr “%5”) · %6 · %7</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Measured on %1 cores: serial %2 · %3 threads %4 (×%5) · %3 processes %6 (×%7).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The run: %1 coroutines in %2 processes, all done in %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fork() returned %1 here: the new child&apos;s pid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fork() returned 0 here: it is the child</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>ran %n task(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>its last write: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 threads, one GIL: %n wait for it</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>adds 1 again and again (began at %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done adding: its last write was %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>runs task #%1 · %n done</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>waits in recv() for a message on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waits in join() for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waits for results (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start(): waits until %1 is ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subprocess.run() waits for the child to exit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waits on I/O (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handles message %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent message %1, pauses (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reads the counter every ¼ ms: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sleeps (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reads the counter: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent message %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>received message %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>idle, waiting for a task · %n done</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) in the %1: sent by %2, not yet received by %3 (sent so far: %4, received: %5).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) in the %1: sent by %2, and no process reads it yet.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 waits in recv(): the %2 is empty (received so far: %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All %1 messages crossed the %2 from %3 to %4; then %4, which would read forever, was terminated by %5 (exitcode %6).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n process(es) run an event loop (%1 coroutines alive) while %2 process(es) have none running yet or any more.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every worker process runs an event loop of its own: %1 coroutines alive between them, one loop per process.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subprocess.run() started %1 (pid %2) and waits for it to exit, collecting what it prints.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ran past the timeout: it was killed by %2 (returncode %3) and subprocess.run() raised TimeoutExpired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 exited with code %2: subprocess.run() returns it as returncode, with what it wrote to stderr.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 exited with code 0: subprocess.run() returns its output and returncode 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 runs %n thread(s) besides its main thread: they share its memory and its one GIL.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 worker processes compute at once, each under a GIL of its own: none waits for another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fork() copied %1 (pid %2) into a new process, pid %3: it returned %3 in %1 and 0 in the copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run: uname printed “%1” · cat echoed “%2” · sh returned %3 (stderr “%4”) · a missing program: %5 · sleep 5: %6</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1355,115 +1516,23 @@ no GIL, no Python</source>
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>done: its main thread returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+%1 more threads and coroutines</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ProcessScene</name>
-    <message>
-        <source>fork() returned %1 here: the new child&apos;s pid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>fork() returned 0 here: it is the child</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>ran %n task(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>its last write: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 threads, one GIL: %n wait for it</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>adds 1 again and again (began at %1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>done adding: its last write was %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>runs task #%1 · %n done</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>waits in recv() for a message on %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>waits in join() for %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>waits for results (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>subprocess.run() waits for the child to exit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>waits on I/O (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reads the counter every ¼ ms: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>sleeps (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reads the counter: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>sent message %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>received message %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>idle, waiting for a task · %n done</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>parent of %n process(es)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
-    </message>
-    <message>
-        <source>no reader yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2 sent · %3 in flight · %4 received</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>+%1 more</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>message %1: sent, not yet received</source>
@@ -1476,31 +1545,8 @@ no GIL, no Python</source>
 </context>
 <context>
     <name>ProcessSide</name>
-    <message numerus="yes">
-        <source>%1 of %n process(es): the task queue</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>empty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 queued · %2 running · %3 done</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source> (%1 failed)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 · shared memory block</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 processes × %2 additions: %3 expected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1517,6 +1563,33 @@ no GIL, no Python</source>
     </message>
     <message>
         <source>no Lock: load, then store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n worker process(es)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>task queue: empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queued %1 · running %2 · done %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: shared memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected: %1 processes × %2 = %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2184,10 +2257,6 @@ no GIL, no Python</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A writer process puts messages into a Queue and a reader process takes them out. The reader loops forever, so the parent terminates it at the end.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Messages the writer puts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2197,10 +2266,6 @@ no GIL, no Python</source>
     </message>
     <message>
         <source>A Pipe between processes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pipe() gives two connected ends. The child process sends messages on its end; the parent receives them on the other until the child is done and its end closes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2481,6 +2546,22 @@ no GIL, no Python</source>
     </message>
     <message>
         <source>What a task does: wait like I/O (sleep) or compute (cpu)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A writer process puts messages into a Queue and a reader process takes them out. The reader is slower than the writer, so messages wait in the Queue. It loops forever, so the parent terminates it at the end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long the reader takes over each message, ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pipe() gives two connected ends. The child process sends messages on its end; the parent receives them on the other until the child is done and its end closes. Messages the parent has not received yet wait in the pipe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long the parent takes over each message, ms</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

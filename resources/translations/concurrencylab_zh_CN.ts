@@ -1018,6 +1018,21 @@ no GIL, no Python</source>
     </message>
 </context>
 <context>
+    <name>PipeTube</name>
+    <message>
+        <source>no reader yet</source>
+        <translation>还没有读取者</translation>
+    </message>
+    <message>
+        <source>%1: %2 sent · %3 in flight · %4 received</source>
+        <translation>%1：已发送 %2 · 传输中 %3 · 已接收 %4</translation>
+    </message>
+    <message>
+        <source>+%1 more</source>
+        <translation>另外 %1 个</translation>
+    </message>
+</context>
+<context>
     <name>PoolScene</name>
     <message>
         <source>#%1</source>
@@ -1132,16 +1147,6 @@ no GIL, no Python</source>
         <source>%1 is starting: the OS has made a new process (pid %2) and it loads the program before it can run anything (%3 so far).</source>
         <translation>%1 正在启动：操作系统已创建新进程（pid %2），它要先加载程序才能运行任何代码（已用 %3）。</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 has sent %2 message(s) through the %3; %n of them still in flight, sent but not yet received.</source>
-        <translation>
-            <numerusform>%1 已通过 %3 发送了 %2 条消息；其中 %n 条仍在途中：已发送但尚未被接收。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 waits in recv(): nothing is in the %2 (%3 message(s) received so far).</source>
-        <translation>%1 在 recv() 中等待：%2 中没有消息（至今已收到 %3 条）。</translation>
-    </message>
     <message>
         <source>All %1 messages crossed the %2 from %3 to %4: the processes share no memory, only these messages.</source>
         <translation>全部 %1 条消息都经由 %2 从 %3 传到了 %4：进程之间不共享内存，只传递这些消息。</translation>
@@ -1170,12 +1175,6 @@ no GIL, no Python</source>
         <source>Threads of one process share its GIL: %n of them wait for it while one runs Python.</source>
         <translation>
             <numerusform>同一进程的线程共享该进程的 GIL：一个线程运行 Python 时，其中 %n 个在等待 GIL。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n worker process(es) each run an event loop: %1 coroutines between them, every core busy with one loop.</source>
-        <translation>
-            <numerusform>%n 个工作进程各自运行一个事件循环：共有 %1 个协程，每个核心都在忙于一个事件循环。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1257,16 +1256,172 @@ no GIL, no Python</source>
         <translation>本次运行：期望值 %1，最终值 %2，丢失的更新 %3。</translation>
     </message>
     <message>
-        <source>The run: uname printed “%1” (returncode %2) · cat echoed “%3” · sh exited %4 (stderr “%5”) · %6 · %7</source>
-        <translation>本次运行：uname 输出“%1”（returncode %2）· cat 回显“%3”· sh 退出码 %4（stderr“%5”）· %6 · %7</translation>
-    </message>
-    <message>
         <source>Measured on %1 cores: serial %2 · %3 threads %4 (×%5) · %3 processes %6 (×%7).</source>
         <translation>在 %1 个核心上实测：串行 %2 · %3 个线程 %4（×%5）· %3 个进程 %6（×%7）。</translation>
     </message>
     <message>
         <source>The run: %1 coroutines in %2 processes, all done in %3.</source>
         <translation>本次运行：%2 个进程中共 %1 个协程，全部在 %3 内完成。</translation>
+    </message>
+    <message>
+        <source>fork() returned %1 here: the new child&apos;s pid</source>
+        <translation>fork() 在这里返回 %1：新子进程的 pid</translation>
+    </message>
+    <message>
+        <source>fork() returned 0 here: it is the child</source>
+        <translation>fork() 在这里返回 0：它就是子进程</translation>
+    </message>
+    <message numerus="yes">
+        <source>ran %n task(s)</source>
+        <translation>
+            <numerusform>运行了 %n 个任务</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>its last write: %1</source>
+        <translation>它最后写入的值：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 threads, one GIL: %n wait for it</source>
+        <translation>
+            <numerusform>%1 个线程、一个 GIL：%n 个在等待它</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>adds 1 again and again (began at %1)</source>
+        <translation>反复加 1（开始时为 %1）</translation>
+    </message>
+    <message>
+        <source>done adding: its last write was %1</source>
+        <translation>加法完成：它最后写入的值为 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>runs task #%1 · %n done</source>
+        <translation>
+            <numerusform>正在运行任务 #%1 · 已完成 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>waits in recv() for a message on %1</source>
+        <translation>在 recv() 中等待 %1 上的消息</translation>
+    </message>
+    <message>
+        <source>waits in join() for %1</source>
+        <translation>在 join() 中等待 %1</translation>
+    </message>
+    <message>
+        <source>waits for results (%1)</source>
+        <translation>等待结果（%1）</translation>
+    </message>
+    <message>
+        <source>start(): waits until %1 is ready</source>
+        <translation>start()：等待 %1 就绪</translation>
+    </message>
+    <message>
+        <source>subprocess.run() waits for the child to exit</source>
+        <translation>subprocess.run() 等待子进程退出</translation>
+    </message>
+    <message>
+        <source>waits on I/O (%1)</source>
+        <translation>等待 I/O（%1）</translation>
+    </message>
+    <message>
+        <source>handles message %1 (%2)</source>
+        <translation>处理消息 %1（%2）</translation>
+    </message>
+    <message>
+        <source>sent message %1, pauses (%2)</source>
+        <translation>已发送消息 %1，暂停中（%2）</translation>
+    </message>
+    <message>
+        <source>reads the counter every ¼ ms: %1</source>
+        <translation>每 ¼ ms 读取一次计数器：%1</translation>
+    </message>
+    <message>
+        <source>sleeps (%1)</source>
+        <translation>休眠（%1）</translation>
+    </message>
+    <message>
+        <source>reads the counter: %1</source>
+        <translation>读取计数器：%1</translation>
+    </message>
+    <message>
+        <source>sent message %1</source>
+        <translation>已发送消息 %1</translation>
+    </message>
+    <message>
+        <source>received message %1</source>
+        <translation>已接收消息 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>idle, waiting for a task · %n done</source>
+        <translation>
+            <numerusform>空闲，等待任务 · 已完成 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) in the %1: sent by %2, not yet received by %3 (sent so far: %4, received: %5).</source>
+        <translation>
+            <numerusform>%1 中有 %n 条消息：由 %2 发送，%3 尚未接收（目前已发送 %4，已接收 %5）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) in the %1: sent by %2, and no process reads it yet.</source>
+        <translation>
+            <numerusform>%1 中有 %n 条消息：由 %2 发送，还没有进程读取它。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 waits in recv(): the %2 is empty (received so far: %3).</source>
+        <translation>%1 在 recv() 中等待：%2 是空的（目前已接收 %3）。</translation>
+    </message>
+    <message>
+        <source>All %1 messages crossed the %2 from %3 to %4; then %4, which would read forever, was terminated by %5 (exitcode %6).</source>
+        <translation>全部 %1 条消息都经由 %2 从 %3 传到了 %4；随后会一直读下去的 %4 被 %5 终止（exitcode %6）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n process(es) run an event loop (%1 coroutines alive) while %2 process(es) have none running yet or any more.</source>
+        <translation>
+            <numerusform>%n 个进程在运行事件循环（存活协程 %1 个），另有 %2 个进程尚未运行或已不再运行事件循环。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every worker process runs an event loop of its own: %1 coroutines alive between them, one loop per process.</source>
+        <translation>每个工作进程都运行着自己的事件循环：共有 %1 个存活协程，每个进程一个事件循环。</translation>
+    </message>
+    <message>
+        <source>subprocess.run() started %1 (pid %2) and waits for it to exit, collecting what it prints.</source>
+        <translation>subprocess.run() 启动了 %1（pid %2），正在等待它退出并收集它的输出。</translation>
+    </message>
+    <message>
+        <source>%1 ran past the timeout: it was killed by %2 (returncode %3) and subprocess.run() raised TimeoutExpired.</source>
+        <translation>%1 超过了 timeout：它被 %2 杀死（returncode %3），subprocess.run() 抛出 TimeoutExpired。</translation>
+    </message>
+    <message>
+        <source>%1 exited with code %2: subprocess.run() returns it as returncode, with what it wrote to stderr.</source>
+        <translation>%1 以退出码 %2 退出：subprocess.run() 把它作为 returncode 返回，连同它写到 stderr 的内容。</translation>
+    </message>
+    <message>
+        <source>%1 exited with code 0: subprocess.run() returns its output and returncode 0.</source>
+        <translation>%1 以退出码 0 退出：subprocess.run() 返回它的输出和 returncode 0。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 runs %n thread(s) besides its main thread: they share its memory and its one GIL.</source>
+        <translation>
+            <numerusform>%1 除主线程外还运行着 %n 个线程：它们共享该进程的内存和唯一的 GIL。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 worker processes compute at once, each under a GIL of its own: none waits for another.</source>
+        <translation>%1 个工作进程同时计算，各自在自己的 GIL 之下：谁也不用等谁。</translation>
+    </message>
+    <message>
+        <source>fork() copied %1 (pid %2) into a new process, pid %3: it returned %3 in %1 and 0 in the copy.</source>
+        <translation>fork() 把 %1（pid %2）复制成一个新进程，pid 为 %3：它在 %1 中返回 %3，在副本中返回 0。</translation>
+    </message>
+    <message>
+        <source>The run: uname printed “%1” · cat echoed “%2” · sh returned %3 (stderr “%4”) · a missing program: %5 · sleep 5: %6</source>
+        <translation>本次运行：uname 输出“%1” · cat 回显“%2” · sh 返回 %3（stderr“%4”） · 不存在的程序：%5 · sleep 5：%6</translation>
     </message>
 </context>
 <context>
@@ -1323,110 +1478,22 @@ no GIL, no Python</source>
             <numerusform>，%n 个协程</numerusform>
         </translation>
     </message>
+    <message>
+        <source>done: its main thread returned</source>
+        <translation>完成：它的主线程已返回</translation>
+    </message>
+    <message>
+        <source>+%1 more threads and coroutines</source>
+        <translation>另外 %1 个线程和协程</translation>
+    </message>
 </context>
 <context>
     <name>ProcessScene</name>
-    <message>
-        <source>fork() returned %1 here: the new child&apos;s pid</source>
-        <translation>fork() 在这里返回 %1：新子进程的 pid</translation>
-    </message>
-    <message>
-        <source>fork() returned 0 here: it is the child</source>
-        <translation>fork() 在这里返回 0：这是子进程</translation>
-    </message>
-    <message numerus="yes">
-        <source>ran %n task(s)</source>
-        <translation>
-            <numerusform>运行了 %n 个任务</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>its last write: %1</source>
-        <translation>最后一次写入：%1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 threads, one GIL: %n wait for it</source>
-        <translation>
-            <numerusform>%1 个线程，一个 GIL：%n 个在等待</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>adds 1 again and again (began at %1)</source>
-        <translation>反复加 1（从 %1 开始）</translation>
-    </message>
-    <message>
-        <source>done adding: its last write was %1</source>
-        <translation>加法完成：最后一次写入为 %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>runs task #%1 · %n done</source>
-        <translation>
-            <numerusform>运行任务 #%1 · 已完成 %n 个</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>waits in recv() for a message on %1</source>
-        <translation>在 recv() 中等待 %1 上的消息</translation>
-    </message>
-    <message>
-        <source>waits in join() for %1</source>
-        <translation>在 join() 中等待 %1</translation>
-    </message>
-    <message>
-        <source>waits for results (%1)</source>
-        <translation>等待结果（%1）</translation>
-    </message>
-    <message>
-        <source>subprocess.run() waits for the child to exit</source>
-        <translation>subprocess.run() 等待子进程退出</translation>
-    </message>
-    <message>
-        <source>waits on I/O (%1)</source>
-        <translation>等待 I/O（%1）</translation>
-    </message>
-    <message>
-        <source>reads the counter every ¼ ms: %1</source>
-        <translation>每 ¼ ms 读取一次计数器：%1</translation>
-    </message>
-    <message>
-        <source>sleeps (%1)</source>
-        <translation>休眠（%1）</translation>
-    </message>
-    <message>
-        <source>reads the counter: %1</source>
-        <translation>读取计数器：%1</translation>
-    </message>
-    <message>
-        <source>sent message %1</source>
-        <translation>已发送消息 %1</translation>
-    </message>
-    <message>
-        <source>received message %1</source>
-        <translation>已收到消息 %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>idle, waiting for a task · %n done</source>
-        <translation>
-            <numerusform>空闲，等待任务 · 已完成 %n 个</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>parent of %n process(es)</source>
         <translation>
             <numerusform>%n 个进程的父进程</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>no reader yet</source>
-        <translation>尚无读取方</translation>
-    </message>
-    <message>
-        <source>%1: %2 sent · %3 in flight · %4 received</source>
-        <translation>%1：已发送 %2 · 途中 %3 · 已接收 %4</translation>
-    </message>
-    <message>
-        <source>+%1 more</source>
-        <translation>+%1 个</translation>
     </message>
     <message>
         <source>message %1: sent, not yet received</source>
@@ -1439,31 +1506,9 @@ no GIL, no Python</source>
 </context>
 <context>
     <name>ProcessSide</name>
-    <message numerus="yes">
-        <source>%1 of %n process(es): the task queue</source>
-        <translation>
-            <numerusform>%1（%n 个进程）：任务队列</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>empty</source>
-        <translation>空</translation>
-    </message>
-    <message>
-        <source>%1 queued · %2 running · %3 done</source>
-        <translation>排队 %1 · 运行 %2 · 完成 %3</translation>
-    </message>
     <message>
         <source> (%1 failed)</source>
         <translation>（%1 个失败）</translation>
-    </message>
-    <message>
-        <source>%1 · shared memory block</source>
-        <translation>%1 · 共享内存块</translation>
-    </message>
-    <message>
-        <source>%1 processes × %2 additions: %3 expected</source>
-        <translation>%1 个进程 × %2 次加法：期望 %3</translation>
     </message>
     <message>
         <source>final %1: %2 updates lost</source>
@@ -1480,6 +1525,32 @@ no GIL, no Python</source>
     <message>
         <source>no Lock: load, then store</source>
         <translation>无 Lock：先读取，再写入</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n worker process(es)</source>
+        <translation>
+            <numerusform>%n 个工作进程中的 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>task queue: empty</source>
+        <translation>任务队列：空</translation>
+    </message>
+    <message>
+        <source>+%1</source>
+        <translation>+%1</translation>
+    </message>
+    <message>
+        <source>queued %1 · running %2 · done %3</source>
+        <translation>排队 %1 · 运行中 %2 · 已完成 %3</translation>
+    </message>
+    <message>
+        <source>%1: shared memory</source>
+        <translation>%1：共享内存</translation>
+    </message>
+    <message>
+        <source>expected: %1 processes × %2 = %3</source>
+        <translation>预期：%1 个进程 × %2 = %3</translation>
     </message>
 </context>
 <context>
@@ -2141,10 +2212,6 @@ no GIL, no Python</source>
         <translation>进程间的 Queue</translation>
     </message>
     <message>
-        <source>A writer process puts messages into a Queue and a reader process takes them out. The reader loops forever, so the parent terminates it at the end.</source>
-        <translation>写入进程把消息放入 Queue，读取进程把消息取出。读取进程无限循环，所以最后由父进程终止它。</translation>
-    </message>
-    <message>
         <source>Messages the writer puts</source>
         <translation>写入进程放入的消息数</translation>
     </message>
@@ -2155,10 +2222,6 @@ no GIL, no Python</source>
     <message>
         <source>A Pipe between processes</source>
         <translation>进程间的 Pipe</translation>
-    </message>
-    <message>
-        <source>Pipe() gives two connected ends. The child process sends messages on its end; the parent receives them on the other until the child is done and its end closes.</source>
-        <translation>Pipe() 返回相互连接的两端。子进程在它那一端发送消息；父进程在另一端接收，直到子进程完成、它那一端关闭为止。</translation>
     </message>
     <message>
         <source>Messages the child sends</source>
@@ -2439,6 +2502,22 @@ no GIL, no Python</source>
     <message>
         <source>What a task does: wait like I/O (sleep) or compute (cpu)</source>
         <translation>任务做什么：像 I/O 那样等待（sleep）或进行计算（cpu）</translation>
+    </message>
+    <message>
+        <source>A writer process puts messages into a Queue and a reader process takes them out. The reader is slower than the writer, so messages wait in the Queue. It loops forever, so the parent terminates it at the end.</source>
+        <translation>一个写入进程把消息放入 Queue，一个读取进程把它们取出。读取进程比写入进程慢，所以消息会在 Queue 中等待。读取进程会一直循环，因此父进程最后会终止它。</translation>
+    </message>
+    <message>
+        <source>How long the reader takes over each message, ms</source>
+        <translation>读取进程处理每条消息所用的时间，ms</translation>
+    </message>
+    <message>
+        <source>Pipe() gives two connected ends. The child process sends messages on its end; the parent receives them on the other until the child is done and its end closes. Messages the parent has not received yet wait in the pipe.</source>
+        <translation>Pipe() 给出两个相连的端点。子进程在自己的一端发送消息；父进程在另一端接收，直到子进程结束、它的那一端关闭。父进程尚未接收的消息在管道中等待。</translation>
+    </message>
+    <message>
+        <source>How long the parent takes over each message, ms</source>
+        <translation>父进程处理每条消息所用的时间，ms</translation>
     </message>
 </context>
 <context>

@@ -62,7 +62,7 @@ public:
         std::unique_ptr<process::ProcessPool> spinnerProcesses;
         if (gilwork::inProcesses(ctx.params) && spinners > 0) {
             spinnerProcesses = std::make_unique<process::ProcessPool>(spinners, QStringLiteral("Pool"));
-            spinnerProcesses->map(QStringLiteral("identify"), QCborArray{0});
+            spinnerProcesses->waitUntilReady();
             for (int i = 0; i < spinners; ++i)
                 (void)spinnerProcesses->applyAsync(QStringLiteral("spin"), {60.0});
         }

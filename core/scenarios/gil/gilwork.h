@@ -67,7 +67,7 @@ inline double runOnThreads(Gil &gil, int n, const std::function<void(Interpreter
 inline double runOnProcesses(const std::vector<QCborArray> &shares)
 {
     process::ProcessPool pool(int(shares.size()), QStringLiteral("Pool"));
-    pool.map(QStringLiteral("identify"), QCborArray{0});
+    pool.waitUntilReady();
     std::vector<process::AsyncResult> results;
     const auto start = std::chrono::steady_clock::now();
     for (const QCborArray &args : shares)

@@ -1,4 +1,5 @@
 #include "gil/gil.h"
+#include "process/process.h"
 #include "process/processpool.h"
 #include "scenarios/builtin.h"
 #include "scenarios/gil/gilwork.h"
@@ -115,7 +116,7 @@ public:
             QCborArray shares;
             for (int i = 0; i < n; ++i)
                 shares.append(gilwork::share(work, n, i));
-            pool.map(QStringLiteral("identify"), QCborArray{0}); // every worker is up before the clock starts
+            pool.waitUntilReady(); // every worker is up before the clock starts
             const auto start = std::chrono::steady_clock::now();
             pool.map(QStringLiteral("countdown"), shares, 1);
             processes = msSince(start);
@@ -169,16 +170,19 @@ public:
         QJsonArray pids;
         const auto start = std::chrono::steady_clock::now();
         {
-            ProcessPool pool(n);
-            std::vector<AsyncResult> loops;
-            for (int i = 0; i < n; ++i)
-                loops.push_back(pool.applyAsync(QStringLiteral("event-loop"), QCborArray{coroutines, wait}));
-            for (auto &l : loops)
-                done += l.get().toInteger();
-            for (qint64 pid : pool.pids())
-                pids.append(pid);
-            pool.close();
-            pool.join();
+            // One process per loop, as multiprocessing.Process(target=...)
+            // would run them: each loop has a process, and a core, to itself.
+            std::vector<std::unique_ptr<process::Process>> loops;
+            for (int i = 0; i < n; ++i) {
+                loops.push_back(std::make_unique<process::Process>(QStringLiteral("event-loop"),
+                    QCborArray{coroutines, wait}, QStringLiteral("Loop-%1").arg(i + 1)));
+                loops.back()->start();
+            }
+            for (auto &l : loops) {
+                l->join();
+                done += l->result().toInteger();
+                pids.append(l->pid().value_or(0));
+            }
         }
         ctx.metrics.insert(QStringLiteral("elapsed_ms"), msSince(start));
         ctx.metrics.insert(QStringLiteral("coroutines_total"), done);

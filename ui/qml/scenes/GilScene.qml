@@ -34,7 +34,8 @@ Item {
     readonly property var threads: scene.actors.filter(a => a.kind !== "coroutine")
     // The threads that run Python code: everyone but MainThread, which only
     // starts and joins them.
-    readonly property var workers: threads.filter(a => a.name !== "MainThread")
+    // (A worker process's MainThread does run Python code.)
+    readonly property var workers: threads.filter(a => a.name !== "MainThread" || displayName(a) !== a.name)
     readonly property var holder: gil && gil.owner !== 0 ? threads.find(a => a.id === gil.owner) : undefined
     readonly property var running: threads.filter(a => a.started && a.state === 0)
     readonly property var waiters: gil ? gil.waiters : []

@@ -151,7 +151,7 @@ QtObject {
             const alive = loops.reduce((t, p) => t + p.coroutinesAlive, 0)
             const idle = kids.filter(p => p.state === "running" && p.coroutinesAlive === 0).length
             return idle > 0
-                ? qsTr("%n process(es) run an event loop (%1 coroutines alive) while %2 worker(s) have none: the Pool gave them no loop.", "", loops.length)
+                ? qsTr("%n process(es) run an event loop (%1 coroutines alive) while %2 process(es) have none running yet or any more.", "", loops.length)
                     .arg(alive).arg(idle)
                 : qsTr("Every worker process runs an event loop of its own: %1 coroutines alive between them, one loop per process.")
                     .arg(alive)

@@ -145,7 +145,7 @@ Item {
                 g = SceneLayout.grid(list.length, width - 28, rest, pref, min, gapX, 1.15)
             // Narrow cards need not be short: back to the preferred height
             // where there is room.
-            const h = Math.round(Math.max(g.h, Math.min(pref.h, (rest - (g.rows - 1) * g.gap) / g.rows)))
+            const h = Math.round(Math.max(g.h, Math.min(pref.h * 1.2, (rest - (g.rows - 1) * g.gap) / g.rows)))
             g.height += (h - g.h) * g.rows
             g.h = h
             grids.push(g)
@@ -154,7 +154,7 @@ Item {
         // get longer), then above the tree.
         const used = rootH + grids.reduce((t, g) => t + g.height, 0) + (n - 1) * gapY
         const spare = Math.max(0, bottom - top - used)
-        const extra = n > 1 ? Math.min(linkAcross ? 90 : 40, spare / n) : 0
+        const extra = n > 1 ? Math.min(linkAcross ? 90 : 60, spare / n) : 0
         const gap = gapY + extra
         const y0 = top + Math.min(30, Math.max(0, (spare - extra * (n - 1)) / 3))
         const out = { top: y0, sideW: sideW, gapY: gap, cards: {}, levels: levels }
