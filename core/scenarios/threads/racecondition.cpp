@@ -36,7 +36,7 @@ public:
         return {
             ParameterSpec::integer(QStringLiteral("threads"), 2, 2, 16,
                 QT_TRANSLATE_NOOP("clab::Scenario", "How many threads change the balance at once")),
-            ParameterSpec::integer(QStringLiteral("iterations"), 20000, 1, 1000000,
+            ParameterSpec::integer(QStringLiteral("iterations"), 50000, 1, 1000000,
                 QT_TRANSLATE_NOOP("clab::Scenario", "How many times each thread adds and subtracts its n")),
             ParameterSpec::boolean(QStringLiteral("lock"), false,
                 QT_TRANSLATE_NOOP("clab::Scenario", "Hold a Lock around each change, as `with lock:` would")),
