@@ -2,6 +2,8 @@
 
 // Shared by the engine tests: a run whose MainThread is the test's thread.
 
+#include "scenarios/registry.h"
+#include "scenarios/scenariorun.h"
 #include "threads/runcontext.h"
 #include "trace/trace.h"
 
@@ -57,6 +59,25 @@ constexpr bool kProcessesUnderTsan = false;
         if (clab::test::kProcessesUnderTsan)                                                          \
             QSKIP("starts worker processes: QProcess's vfork defeats ThreadSanitizer (testsupport.h)"); \
     } while (false)
+
+// Runs the registered scenario `id` to its end on the calling thread with
+// `assignments` (NAME=VALUE) applied; the trace goes to `trace` if given.
+inline ScenarioOutcome runScenario(const QString &id, const QStringList &assignments = {}, Trace *trace = nullptr,
+                                   quint64 seed = 1)
+{
+    const Scenario *scenario = ScenarioRegistry::instance().find(id);
+    if (!scenario)
+        qFatal("scenario %s is not registered", qPrintable(id));
+    ParameterValues params(scenario->parameters());
+    QString error;
+    if (!params.applyAssignments(scenario->parameters(), assignments, &error))
+        qFatal("bad assignments: %s", qPrintable(error));
+    ScenarioRun run(*scenario, params, seed);
+    run.runHere();
+    if (trace)
+        *trace = run.trace();
+    return run.outcome();
+}
 
 // Polls `condition` for up to `ms`, for waiting on other threads without
 // fixed sleeps.

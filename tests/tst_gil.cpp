@@ -9,6 +9,7 @@
 #include <atomic>
 
 using namespace clab;
+using clab::test::runScenario;
 using clab::test::RunFixture;
 
 namespace {
@@ -37,21 +38,6 @@ ObjectId gilId(const Trace &trace)
             return o.id;
     }
     return 0;
-}
-
-ScenarioOutcome runScenario(const QString &id, const QStringList &assignments, Trace *trace = nullptr)
-{
-    const Scenario *scenario = ScenarioRegistry::instance().find(id);
-    Q_ASSERT(scenario);
-    ParameterValues params(scenario->parameters());
-    QString error;
-    if (!params.applyAssignments(scenario->parameters(), assignments, &error))
-        qFatal("%s", qPrintable(error));
-    ScenarioRun run(*scenario, params, 1);
-    run.runHere();
-    if (trace)
-        *trace = run.trace();
-    return run.outcome();
 }
 
 } // namespace

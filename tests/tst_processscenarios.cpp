@@ -13,24 +13,9 @@
 #include <unistd.h>
 
 using namespace clab;
+using clab::test::runScenario;
 
 namespace {
-
-ScenarioOutcome runScenario(const QString &id, const QStringList &assignments, Trace *trace = nullptr)
-{
-    const Scenario *s = ScenarioRegistry::instance().find(id);
-    if (!s)
-        qFatal("scenario %s is not registered", qPrintable(id));
-    ParameterValues params(s->parameters());
-    QString error;
-    if (!params.applyAssignments(s->parameters(), assignments, &error))
-        qFatal("bad assignments: %s", qPrintable(error));
-    ScenarioRun run(*s, params, 1);
-    run.runHere();
-    if (trace)
-        *trace = run.trace();
-    return run.outcome();
-}
 
 qint64 metric(const ScenarioOutcome &o, const char *name)
 {

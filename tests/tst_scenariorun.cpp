@@ -14,6 +14,7 @@
 #include <memory>
 
 using namespace clab;
+using clab::test::runScenario;
 using clab::test::eventually;
 
 namespace {
@@ -62,22 +63,6 @@ const Scenario &scenario(const QString &id)
     if (!s)
         qFatal("scenario %s is not registered", qPrintable(id));
     return *s;
-}
-
-// Runs `id` to its end on the calling thread with `assignments` applied.
-ScenarioOutcome runScenario(const QString &id, const QStringList &assignments = {}, quint64 seed = 1,
-                            Trace *trace = nullptr)
-{
-    const Scenario &s = scenario(id);
-    ParameterValues params(s.parameters());
-    QString error;
-    if (!params.applyAssignments(s.parameters(), assignments, &error))
-        qFatal("bad assignments: %s", qPrintable(error));
-    ScenarioRun run(s, params, seed);
-    run.runHere();
-    if (trace)
-        *trace = run.trace();
-    return run.outcome();
 }
 
 QStringList cycleNames(const ScenarioOutcome &outcome)
@@ -170,7 +155,7 @@ void TestScenarioRun::runsWithDefaults()
         || id == QLatin1String("processes-plus-coroutines"))
         CLAB_SKIP_PROCESSES_UNDER_TSAN();
     Trace trace;
-    const ScenarioOutcome outcome = runScenario(id, {}, 1, &trace);
+    const ScenarioOutcome outcome = runScenario(id, {}, &trace);
     QVERIFY2(outcome.error.isEmpty(), qPrintable(outcome.error));
     QVERIFY(!outcome.cancelled);
     QCOMPARE(outcome.scenario, id);
@@ -448,9 +433,9 @@ void TestScenarioRun::sameSeedSameTaskLengths()
 {
     const QStringList assignments{QStringLiteral("workers=12"), QStringLiteral("tasks=12"), QStringLiteral("min_ms=0"),
                                   QStringLiteral("max_ms=30")};
-    const ScenarioOutcome a = runScenario(QStringLiteral("thread-pool"), assignments, 42);
-    const ScenarioOutcome b = runScenario(QStringLiteral("thread-pool"), assignments, 42);
-    const ScenarioOutcome c = runScenario(QStringLiteral("thread-pool"), assignments, 43);
+    const ScenarioOutcome a = runScenario(QStringLiteral("thread-pool"), assignments, nullptr, 42);
+    const ScenarioOutcome b = runScenario(QStringLiteral("thread-pool"), assignments, nullptr, 42);
+    const ScenarioOutcome c = runScenario(QStringLiteral("thread-pool"), assignments, nullptr, 43);
     for (const ScenarioOutcome *o : {&a, &b, &c}) {
         QVERIFY2(o->error.isEmpty(), qPrintable(o->error));
         QCOMPARE(o->metrics.value(QStringLiteral("tasks_done")).toInt(), 12);

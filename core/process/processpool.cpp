@@ -101,15 +101,23 @@ ProcessPool::~ProcessPool()
     terminate();
     // Not join(): a cancelled run must still wait here, or a worker's last
     // callbacks would reach a pool that is gone. Killed workers end at once.
-    std::vector<std::shared_ptr<WorkerProcess>> workers;
-    {
-        std::lock_guard lock(m_mutex);
-        for (Slot &s : m_slots)
-            if (s.worker)
-                workers.push_back(s.worker);
-    }
-    for (auto &w : workers)
+    for (auto &w : workersInSlots())
         w->waitSettled();
+}
+
+std::vector<std::shared_ptr<WorkerProcess>> ProcessPool::workersInSlots(bool aliveOnly) const
+{
+    std::lock_guard lock(m_mutex);
+    return workersInSlotsLocked(aliveOnly);
+}
+
+std::vector<std::shared_ptr<WorkerProcess>> ProcessPool::workersInSlotsLocked(bool aliveOnly) const
+{
+    std::vector<std::shared_ptr<WorkerProcess>> workers;
+    for (const Slot &s : m_slots)
+        if (s.worker && (!aliveOnly || s.worker->isAlive()))
+            workers.push_back(s.worker);
+    return workers;
 }
 
 void ProcessPool::startWorker(size_t slot)
@@ -357,10 +365,7 @@ void ProcessPool::terminate()
             return;
         m_terminated = true;
         dropped.swap(m_queue);
-        for (Slot &s : m_slots) {
-            if (s.worker)
-                workers.push_back(s.worker);
-        }
+        workers = workersInSlotsLocked();
     }
     for (auto &w : workers)
         w->kill();
@@ -374,7 +379,6 @@ void ProcessPool::terminate()
 
 void ProcessPool::join()
 {
-    std::vector<std::shared_ptr<WorkerProcess>> workers;
     {
         std::lock_guard lock(m_mutex);
         if (!m_closed && !m_terminated)
@@ -383,14 +387,7 @@ void ProcessPool::join()
     // Workers replaced after a crash join the slots, so look again until
     // every worker in a slot has ended.
     for (;;) {
-        {
-            std::lock_guard lock(m_mutex);
-            workers.clear();
-            for (Slot &s : m_slots) {
-                if (s.worker && s.worker->isAlive())
-                    workers.push_back(s.worker);
-            }
-        }
+        const auto workers = workersInSlots(true);
         if (workers.empty())
             return;
         for (auto &w : workers)
@@ -400,15 +397,8 @@ void ProcessPool::join()
 
 bool ProcessPool::waitUntilReady()
 {
-    std::vector<std::shared_ptr<WorkerProcess>> workers;
-    {
-        std::lock_guard lock(m_mutex);
-        for (const Slot &s : m_slots)
-            if (s.worker)
-                workers.push_back(s.worker);
-    }
     bool ready = true;
-    for (auto &w : workers)
+    for (auto &w : workersInSlots())
         ready = w->waitReady(30.0) && ready;
     return ready;
 }

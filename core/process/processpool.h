@@ -110,6 +110,9 @@ private:
     };
 
     void startWorker(size_t slot);
+    // The workers now in the slots (only the live ones with aliveOnly).
+    std::vector<std::shared_ptr<WorkerProcess>> workersInSlots(bool aliveOnly = false) const;
+    std::vector<std::shared_ptr<WorkerProcess>> workersInSlotsLocked(bool aliveOnly = false) const;
     void dispatch();                       // any thread, takes m_mutex
     void workerDied(size_t slot, std::vector<std::shared_ptr<CallState>> pending);
     std::shared_ptr<CallState> newCall(Callback callback, ErrorCallback errorCallback);
