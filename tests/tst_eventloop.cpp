@@ -103,6 +103,84 @@ private slots:
         QCOMPARE(order, (std::vector<int>{0, 1, 2, 3, 4, 10, 11, 12, 13, 14}));
     }
 
+    // Several coroutines awaiting one task wake in the order they began to
+    // wait; one cancelled while waiting leaves without disturbing the rest.
+    void severalWaitersOnOneTask_data()
+    {
+        QTest::addColumn<int>("waiters");
+        QTest::addColumn<int>("cancelledWaiter"); // -1: none
+        QTest::newRow("one") << 1 << -1;
+        QTest::newRow("three") << 3 << -1;
+        QTest::newRow("first of three cancelled") << 3 << 0;
+        QTest::newRow("middle of four cancelled") << 4 << 1;
+        QTest::newRow("last of three cancelled") << 3 << 2;
+    }
+    void severalWaitersOnOneTask()
+    {
+        QFETCH(int, waiters);
+        QFETCH(int, cancelledWaiter);
+        std::vector<int> woke;
+        std::vector<int> cancelled;
+        auto outcome = runLoop([&]() -> Task<void> {
+            EventLoop *loop = EventLoop::current();
+            TaskRef<int> target = loop->createTask(sleepThen(0.02, 7));
+            std::vector<TaskRef<void>> waiting;
+            for (int i = 0; i < waiters; ++i) {
+                waiting.push_back(loop->createTask(
+                    [](TaskRef<int> target, int i, std::vector<int> &woke, std::vector<int> &cancelled) -> Task<void> {
+                        try {
+                            CO_CHECK(co_await target == 7);
+                            woke.push_back(i);
+                        } catch (const coro::CancelledError &) {
+                            cancelled.push_back(i);
+                            throw;
+                        }
+                    }(target, i, woke, cancelled)));
+            }
+            co_await coro::sleep(0.005); // every waiter is suspended on target
+            if (cancelledWaiter >= 0)
+                CO_CHECK(waiting[size_t(cancelledWaiter)].cancel());
+            for (auto &w : waiting) {
+                try {
+                    co_await w;
+                } catch (const coro::CancelledError &) {
+                }
+            }
+        }, 5);
+        QVERIFY(outcome.finished);
+        std::vector<int> expected;
+        for (int i = 0; i < waiters; ++i) {
+            if (i != cancelledWaiter)
+                expected.push_back(i);
+        }
+        QCOMPARE(woke, expected);
+        QCOMPARE(cancelled, cancelledWaiter >= 0 ? std::vector<int>{cancelledWaiter} : std::vector<int>{});
+    }
+
+    // The loop holds a task until it finishes, so dropping every handle does
+    // not stop it; names follow asyncio's Task-<n> unless one was given.
+    void taskRunsWithoutHandlesAndKeepsItsName()
+    {
+        bool finished = false;
+        QString defaultName, givenName;
+        auto outcome = runLoop([&]() -> Task<void> {
+            EventLoop *loop = EventLoop::current();
+            loop->createTask([](bool &flag) -> Task<void> {
+                co_await coro::sleep(0.005);
+                flag = true;
+            }(finished));
+            TaskRef<int> unnamed = loop->createTask(value(1));
+            TaskRef<int> named = loop->createTask(value(2), QStringLiteral("fetcher"));
+            defaultName = unnamed.name();
+            givenName = named.name();
+            co_await coro::sleep(0.02);
+        });
+        QVERIFY(outcome.finished);
+        QVERIFY(finished);
+        QCOMPARE(defaultName, QStringLiteral("Task-3"));
+        QCOMPARE(givenName, QStringLiteral("fetcher"));
+    }
+
     void sleepersWakeByDeadline()
     {
         std::vector<int> order;

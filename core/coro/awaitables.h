@@ -95,7 +95,7 @@ public:
         m_self = {h, loop->currentTask()};
         for (TaskBase *t : m_tasks) {
             if (!t->done)
-                t->doneHooks.push_back({&WaitTasks::onDone, this});
+                t->addDoneHook({&WaitTasks::onDone, this});
         }
         if (m_self.task) {
             m_self.task->setCanceller([](void *context, TaskBase *task) {
@@ -131,15 +131,8 @@ private:
     }
     void detach()
     {
-        for (TaskBase *t : m_tasks) {
-            auto &hooks = t->doneHooks;
-            for (auto it = hooks.begin(); it != hooks.end(); ++it) {
-                if (it->context == this) {
-                    hooks.erase(it);
-                    break;
-                }
-            }
-        }
+        for (TaskBase *t : m_tasks)
+            t->removeDoneHook(this);
     }
 
     std::vector<TaskBase *> m_tasks;
@@ -166,7 +159,9 @@ Task<std::vector<Stored<T>>> gather(std::vector<Task<T>> coroutines)
         tasks.push_back(loop->createTask(std::move(c)));
         bases.push_back(tasks.back().base());
     }
-    coroutines.clear();
+    // The frames belong to the tasks now; free the moved-from handles' memory
+    // before waiting, as a million of them add up.
+    std::vector<Task<T>>().swap(coroutines);
     co_await detail::WaitTasks(bases, true);
     // The first to fail, in time, is the one that raised first.
     for (auto &t : tasks) {
@@ -198,7 +193,7 @@ Task<std::vector<Outcome<T>>> gatherReturnExceptions(std::vector<Task<T>> corout
         tasks.push_back(loop->createTask(std::move(c)));
         bases.push_back(tasks.back().base());
     }
-    coroutines.clear();
+    std::vector<Task<T>>().swap(coroutines);
     co_await detail::WaitTasks(bases, false);
     std::vector<Outcome<T>> out;
     out.reserve(tasks.size());

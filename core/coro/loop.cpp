@@ -27,15 +27,86 @@ QString describe(std::exception_ptr e)
 }
 } // namespace
 
+struct TaskBase::Extras {
+    QString name;
+    std::shared_ptr<QStringList> unretrievedSink;
+    std::vector<DoneHook> moreHooks;
+};
+
+TaskBase::TaskBase() = default;
+
 TaskBase::~TaskBase()
 {
-    if (done && error && !retrieved && unretrievedSink)
-        unretrievedSink->append(QStringLiteral("Task exception was never retrieved: %1: %2").arg(name(), describe(error)));
+    if (done && error && !retrieved && m_extras && m_extras->unretrievedSink)
+        m_extras->unretrievedSink->append(
+            QStringLiteral("Task exception was never retrieved: %1: %2").arg(name(), describe(error)));
+}
+
+TaskBase::Extras &TaskBase::extras()
+{
+    if (!m_extras)
+        m_extras = std::make_unique<Extras>();
+    return *m_extras;
 }
 
 QString TaskBase::name() const
 {
-    return customName.isEmpty() ? QStringLiteral("Task-%1").arg(number) : customName;
+    return m_extras && !m_extras->name.isEmpty() ? m_extras->name : QStringLiteral("Task-%1").arg(number);
+}
+
+void TaskBase::setName(const QString &name)
+{
+    if (!name.isEmpty() || m_extras)
+        extras().name = name;
+}
+
+void TaskBase::setUnretrievedSink(std::shared_ptr<QStringList> sink)
+{
+    extras().unretrievedSink = std::move(sink);
+}
+
+void TaskBase::addDoneHook(DoneHook hook)
+{
+    if (!m_firstHook.fn)
+        m_firstHook = hook;
+    else
+        extras().moreHooks.push_back(hook);
+}
+
+void TaskBase::removeDoneHook(void *context)
+{
+    if (m_firstHook.fn && m_firstHook.context == context) {
+        // The next one moves up, so hooks still run in the order added.
+        if (m_extras && !m_extras->moreHooks.empty()) {
+            m_firstHook = m_extras->moreHooks.front();
+            m_extras->moreHooks.erase(m_extras->moreHooks.begin());
+        } else {
+            m_firstHook = {nullptr, nullptr};
+        }
+        return;
+    }
+    if (!m_extras)
+        return;
+    auto &more = m_extras->moreHooks;
+    for (auto it = more.begin(); it != more.end(); ++it) {
+        if (it->context == context) {
+            more.erase(it);
+            return;
+        }
+    }
+}
+
+void TaskBase::runDoneHooks()
+{
+    if (!m_firstHook.fn)
+        return;
+    const DoneHook first = std::exchange(m_firstHook, DoneHook{nullptr, nullptr});
+    std::vector<DoneHook> more;
+    if (m_extras)
+        more.swap(m_extras->moreHooks);
+    first.fn(first.context, this);
+    for (const DoneHook &hook : more)
+        hook.fn(hook.context, this);
 }
 
 bool TaskBase::cancel()
@@ -76,12 +147,12 @@ EventLoop::~EventLoop()
     while (m_live) {
         TaskBase *task = m_live;
         m_live = task->nextLive;
-        task->selfWhileLive.reset();
+        task->deref();
     }
     for (std::coroutine_handle<> frame : m_finishedFrames)
         frame.destroy();
     m_finishedFrames.clear();
-    m_finished.clear();
+    releaseFinished();
     ::close(m_epoll);
     t_loop = m_previous;
 }
@@ -100,7 +171,7 @@ void EventLoop::adopt(TaskBase *task, const QString &name)
 {
     task->loop = this;
     task->number = m_nextTaskNumber++;
-    task->customName = name;
+    task->setName(name);
     task->nextLive = m_live;
     if (m_live)
         m_live->prevLive = task;
@@ -171,6 +242,13 @@ void EventLoop::resume(const Resumption &r)
     for (std::coroutine_handle<> frame : m_finishedFrames)
         frame.destroy();
     m_finishedFrames.clear();
+    releaseFinished();
+}
+
+void EventLoop::releaseFinished()
+{
+    for (TaskBase *task : m_finished)
+        task->deref();
     m_finished.clear();
 }
 
@@ -189,14 +267,11 @@ void EventLoop::taskFinished(TaskBase *task, std::coroutine_handle<> frame)
     if (task->actor)
         trace::recordAs(task->actor, EventKind::ActorEnd, 0, task->cancelled ? 2 : task->error ? 1 : 0);
     if (task->error)
-        task->unretrievedSink = m_unretrievedSink;
-    std::vector<DoneHook> hooks = std::move(task->doneHooks);
-    task->doneHooks.clear();
-    for (const DoneHook &hook : hooks)
-        hook.fn(hook.context, task);
+        task->setUnretrievedSink(m_unretrievedSink);
+    task->runDoneHooks();
     // Released after the current resume returns: the coroutine frame is
     // still suspending.
-    m_finished.push_back(std::move(task->selfWhileLive));
+    m_finished.push_back(task);
 }
 
 EventLoop::TimerId EventLoop::addTimer(qint64 deadlineNs, void (*fire)(void *), void *context)

@@ -90,6 +90,7 @@ private:
     void pollIo(qint64 timeoutNs);
     [[noreturn]] void failDeadlock();
     void cancelAllAndDrain();
+    void releaseFinished();
 
     struct Timer {
         qint64 deadline;
@@ -120,7 +121,7 @@ private:
     quint64 m_resumes = 0;
     int m_peakReady = 0;
     ActorId m_threadActor = 0;
-    std::vector<std::shared_ptr<TaskBase>> m_finished; // released after the resume returns
+    std::vector<TaskBase *> m_finished; // the loop's references, dropped after the resume returns
     std::vector<std::coroutine_handle<>> m_finishedFrames;
     std::shared_ptr<QStringList> m_unretrievedSink = std::make_shared<QStringList>();
     QStringList m_unretrieved;
@@ -161,13 +162,13 @@ void TaskState<T>::finish(std::exception_ptr e)
 template <class T>
 TaskRef<T> EventLoop::createTask(Task<T> coroutine, const QString &name)
 {
-    auto state = std::make_shared<TaskState<T>>();
+    auto *state = new TaskState<T>();
     state->coroutine = std::move(coroutine);
-    state->coroutine.handle().promise().owner = state.get();
-    state->selfWhileLive = state;
-    adopt(state.get(), name);
-    schedule({state->coroutine.handle(), state.get()});
-    return TaskRef<T>(std::move(state));
+    state->coroutine.handle().promise().owner = state;
+    state->ref(); // the loop's, dropped once the task has finished
+    adopt(state, name);
+    schedule({state->coroutine.handle(), state});
+    return TaskRef<T>(state);
 }
 
 template <class T>
@@ -183,45 +184,33 @@ template <class T>
 auto TaskRef<T>::operator co_await() const
 {
     struct Awaiter {
-        std::shared_ptr<TaskState<T>> state;
+        TaskRef<T> task;
         Resumption self;
-        bool await_ready() const noexcept { return state->done; }
+        bool await_ready() const noexcept { return task.done(); }
         void await_suspend(std::coroutine_handle<> h)
         {
             EventLoop *loop = EventLoop::current();
             self = {h, loop->currentTask()};
-            state->doneHooks.push_back({[](void *context, TaskBase *) {
+            task.base()->addDoneHook({[](void *context, TaskBase *) {
                 auto *me = static_cast<Awaiter *>(context);
                 me->self.task->clearCanceller();
                 me->self.task->loop->wake(me->self, 0);
             }, this});
             self.task->setCanceller([](void *context, TaskBase *task) {
                 auto *me = static_cast<Awaiter *>(context);
-                auto &hooks = me->state->doneHooks;
-                for (auto it = hooks.begin(); it != hooks.end(); ++it) {
-                    if (it->context == me) {
-                        hooks.erase(it);
-                        break;
-                    }
-                }
+                me->task.base()->removeDoneHook(me);
                 task->loop->wake(me->self, 0);
             }, this);
-            loop->noteWait(WaitReason::Join, 0, state->actor);
+            loop->noteWait(WaitReason::Join, 0, task.actor());
         }
         T await_resume()
         {
             if (self.task)
                 self.task->throwIfCancelled();
-            state->retrieved = true;
-            if (state->cancelled)
-                throw CancelledError();
-            if (state->error)
-                std::rethrow_exception(state->error);
-            if constexpr (!std::is_void_v<T>)
-                return *state->value;
+            return task.result();
         }
     };
-    return Awaiter{m_state, {}};
+    return Awaiter{*this, {}};
 }
 
 } // namespace clab::coro

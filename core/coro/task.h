@@ -4,6 +4,7 @@
 #include "trace/traceevent.h"
 
 #include <QString>
+#include <QStringList>
 #include <coroutine>
 #include <exception>
 #include <functional>
@@ -37,37 +38,39 @@ struct DoneHook {
 };
 
 // What every top-level task (asyncio.Task) shares, whatever its result
-// type. Kept small: a million of them must fit in a few hundred MB.
+// type. Kept small: a million of them must fit in a few hundred MB, so
+// what few tasks use (a custom name, the report of an exception nobody
+// retrieved, a second waiter) lives outside it.
+//
+// A task belongs to its loop's thread: its reference count is a plain
+// integer, as the loop and every TaskRef to it live on that thread.
 struct TaskBase {
+    TaskBase();
+    TaskBase(const TaskBase &) = delete;
+    TaskBase &operator=(const TaskBase &) = delete;
     virtual ~TaskBase();
 
     EventLoop *loop = nullptr;
+    std::exception_ptr error;
+    // While suspended: undoes the wait (leave a queue's waiters, drop a
+    // timer) and reschedules the task, so cancel() takes effect at once.
+    void (*canceller)(void *context, TaskBase *task) = nullptr;
+    void *cancellerContext = nullptr;
+    TaskBase *prevLive = nullptr;  // the loop's list of unfinished tasks
+    TaskBase *nextLive = nullptr;
     quint64 number = 0;            // Task-<number>, as asyncio names them
-    QString customName;            // set_name(); empty for the default
     ActorId actor = 0;             // its lane, when the run is recorded
+    ObjectId waitingOn = 0;        // for the deadlock report
+    quint32 references = 0;        // TaskRefs, plus the loop's while it runs
+    WaitReason waitReason = WaitReason::Future;
     bool started = false;
     bool done = false;
     bool cancelled = false;        // finished by CancelledError
     bool cancelRequested = false;  // cancel() was called; raised at the next await
     bool retrieved = false;        // someone looked at the result or exception
-    std::exception_ptr error;
-    std::vector<DoneHook> doneHooks;
-    // While suspended: undoes the wait (leave a queue's waiters, drop a
-    // timer) and reschedules the task, so cancel() takes effect at once.
-    void (*canceller)(void *context, TaskBase *task) = nullptr;
-    void *cancellerContext = nullptr;
-    ObjectId waitingOn = 0;        // for the deadlock report
-    WaitReason waitReason = WaitReason::Future;
-    TaskBase *prevLive = nullptr;  // the loop's list of unfinished tasks
-    TaskBase *nextLive = nullptr;
-    // The loop's reference while the task runs, so a task nobody holds
-    // still finishes (dropped once it has).
-    std::shared_ptr<TaskBase> selfWhileLive;
-    // Where an exception nobody retrieved is reported when the task goes
-    // away (asyncio: "Task exception was never retrieved").
-    std::shared_ptr<QStringList> unretrievedSink;
 
     QString name() const;
+    void setName(const QString &name);
     void setCanceller(void (*fn)(void *, TaskBase *), void *context)
     {
         canceller = fn;
@@ -80,6 +83,30 @@ struct TaskBase {
     void throwIfCancelled();
     // Runs when the coroutine returns or raises.
     virtual void finish(std::exception_ptr error) = 0;
+
+    // Done hooks run once, in the order added, when the task finishes.
+    void addDoneHook(DoneHook hook);
+    void removeDoneHook(void *context);
+    // Runs the hooks and forgets them (the loop calls it as the task finishes).
+    void runDoneHooks();
+    // Where an exception nobody retrieved is reported when the task goes
+    // away (asyncio: "Task exception was never retrieved").
+    void setUnretrievedSink(std::shared_ptr<QStringList> sink);
+
+    void ref() { ++references; }
+    void deref()
+    {
+        if (--references == 0)
+            delete this;
+    }
+
+private:
+    // Most tasks have one waiter at most: it is kept inline, and only more
+    // of them cost an allocation.
+    DoneHook m_firstHook{nullptr, nullptr};
+    struct Extras;
+    std::unique_ptr<Extras> m_extras;
+    Extras &extras();
 };
 
 template <class T>
@@ -225,13 +252,30 @@ class TaskRef
 {
 public:
     TaskRef() = default;
-    explicit TaskRef(std::shared_ptr<TaskState<T>> state) : m_state(std::move(state)) {}
+    // Takes a reference to `state`.
+    explicit TaskRef(TaskState<T> *state) : m_state(state)
+    {
+        if (m_state)
+            m_state->ref();
+    }
+    TaskRef(const TaskRef &other) : TaskRef(other.m_state) {}
+    TaskRef(TaskRef &&other) noexcept : m_state(std::exchange(other.m_state, nullptr)) {}
+    TaskRef &operator=(TaskRef other) noexcept
+    {
+        std::swap(m_state, other.m_state);
+        return *this;
+    }
+    ~TaskRef()
+    {
+        if (m_state)
+            m_state->deref();
+    }
 
-    bool isValid() const { return bool(m_state); }
+    bool isValid() const { return m_state != nullptr; }
     bool done() const { return m_state->done; }
     bool cancelled() const { return m_state->cancelled; }
     bool cancel() { return m_state->cancel(); }
-    QString name() const { return m_state->name; }
+    QString name() const { return m_state->name(); }
     ActorId actor() const { return m_state->actor; }
 
     // Task.result(): the value of a finished task. InvalidStateError if not
@@ -257,11 +301,11 @@ public:
 
     auto operator co_await() const;
 
-    TaskBase *base() const { return m_state.get(); }
-    std::shared_ptr<TaskState<T>> state() const { return m_state; }
+    TaskBase *base() const { return m_state; }
+    TaskState<T> *state() const { return m_state; }
 
 private:
-    std::shared_ptr<TaskState<T>> m_state;
+    TaskState<T> *m_state = nullptr;
 };
 
 } // namespace clab::coro
