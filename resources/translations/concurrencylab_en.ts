@@ -573,6 +573,10 @@ no GIL, no Python</source>
         <source>The GIL: free</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>no queue: each process runs under its own GIL</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Legend</name>

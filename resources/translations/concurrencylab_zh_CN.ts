@@ -562,6 +562,10 @@ no GIL, no Python</source>
         <source>The GIL: free</source>
         <translation>GIL：空闲</translation>
     </message>
+    <message>
+        <source>no queue: each process runs under its own GIL</source>
+        <translation>没有队列：每个进程都在自己的 GIL 下运行</translation>
+    </message>
 </context>
 <context>
     <name>Legend</name>

@@ -229,7 +229,9 @@ Item {
         text: root.freeMode
               ? (root.layout.overflow.length > 0
                  ? qsTr("also running, %1 threads for %2 cores: the OS shares the cores among them").arg(root.running.length).arg(root.cores)
-                 : qsTr("no queue: without a GIL nothing stops a runnable thread"))
+                 : root.processMode
+                   ? qsTr("no queue: each process runs under its own GIL")
+                   : qsTr("no queue: without a GIL nothing stops a runnable thread"))
               : root.waiters.length > 0
                 ? qsTr("waiting for the GIL in arrival order: %n thread(s), first in line nearest the cores", "", root.waiters.length)
                 : qsTr("nobody waits for the GIL")
