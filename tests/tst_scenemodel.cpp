@@ -3,6 +3,7 @@
 
 #include "lanemodel.h"
 #include "scenemodel.h"
+#include "uitestsupport.h"
 #include "tracesession.h"
 
 #include "scenarios/registry.h"
@@ -189,13 +190,7 @@ void TestSceneModel::cleanup()
 
 bool TestSceneModel::moveTo(qint64 ns)
 {
-    QSignalSpy snapshot(m_scene.get(), &SceneModel::snapshotChanged);
-    // Let a rebuild already due pass first, so the one waited for is ours.
-    QCoreApplication::processEvents();
-    snapshot.clear();
-    m_scene->setCursorNs(double(ns) + 0.25); // a different value each time
-    m_scene->setCursorNs(double(ns));
-    return snapshot.wait(5000) || !snapshot.isEmpty();
+    return test::moveSceneCursor(*m_scene, ns);
 }
 
 void TestSceneModel::lockOwnerAndWaitersAtTheCursor_data()

@@ -5,6 +5,7 @@
 // Processes scenarios.
 
 #include "scenemodel.h"
+#include "uitestsupport.h"
 #include "tracesession.h"
 
 #include "scenarios/registry.h"
@@ -114,12 +115,7 @@ void TestSceneModelProcesses::cleanup()
 
 bool TestSceneModelProcesses::moveTo(qint64 ns)
 {
-    QSignalSpy snapshot(m_scene.get(), &SceneModel::snapshotChanged);
-    QCoreApplication::processEvents();
-    snapshot.clear();
-    m_scene->setCursorNs(double(ns) + 0.25); // a different value each time
-    m_scene->setCursorNs(double(ns));
-    return snapshot.wait(5000) || !snapshot.isEmpty();
+    return test::moveSceneCursor(*m_scene, ns);
 }
 
 void TestSceneModelProcesses::processTreeAtTheCursor_data()

@@ -1,16 +1,18 @@
 #pragma once
 
-// Shared by the window tests: the real main window loaded offscreen, and
-// ways to find its parts without depending on their layout.
+// Shared by the UI tests: the real main window loaded offscreen, ways to
+// find its parts without depending on their layout, and the scene's cursor.
 
 #include "parametermodel.h"
 #include "runcontroller.h"
+#include "scenemodel.h"
 
 #include <QCoreApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QtTest>
 #include <functional>
@@ -69,6 +71,18 @@ inline bool setParameter(RunController &c, const QString &name, const QVariant &
             return p->setValue(row, value);
     }
     return false;
+}
+
+// Moves the scene's cursor to `ns` and waits for the snapshot it rebuilds.
+inline bool moveSceneCursor(SceneModel &scene, qint64 ns)
+{
+    QSignalSpy snapshot(&scene, &SceneModel::snapshotChanged);
+    // Let a rebuild already due pass first, so the one waited for is ours.
+    QCoreApplication::processEvents();
+    snapshot.clear();
+    scene.setCursorNs(double(ns) + 0.25); // a different value each time
+    scene.setCursorNs(double(ns));
+    return snapshot.wait(5000) || !snapshot.isEmpty();
 }
 
 // Every item under `root` (itself included) that `accept` takes.
