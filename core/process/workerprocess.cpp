@@ -22,50 +22,6 @@ class WorkerProcess::Decoder : public FrameDecoder
 {
 };
 
-// --- CallState ---
-
-bool CallState::done() const
-{
-    std::lock_guard lock(m_mutex);
-    return m_done;
-}
-
-CallResult CallState::result() const
-{
-    std::lock_guard lock(m_mutex);
-    return m_result;
-}
-
-CallResult CallState::wait(Timeout timeout)
-{
-    WaitSpec spec;
-    spec.object = m_pool;
-    spec.reason = WaitReason::Future;
-    spec.deadline = Deadline::after(timeout);
-    std::unique_lock lock(m_mutex);
-    if (!sched::wait(lock, m_cv, [this] { return m_done; }, spec))
-        throw TimeoutError();
-    return m_result;
-}
-
-void CallState::complete(CallResult result)
-{
-    std::function<void(const CallResult &)> callback;
-    {
-        std::lock_guard lock(m_mutex);
-        if (m_done)
-            return;
-        m_done = true;
-        m_result = std::move(result);
-        callback = onDone;
-    }
-    // Outside the lock, or the waiter wakes only to block on it again. The
-    // caller of complete() holds a reference, so the state outlives this.
-    m_cv.notify_all();
-    if (callback)
-        callback(m_result);
-}
-
 // --- executable ---
 
 QString workerExecutable()
@@ -84,6 +40,7 @@ QString workerExecutable()
 WorkerProcess::WorkerProcess(const Setup &setup)
     : m_setup(setup)
     , m_decoder(std::make_unique<Decoder>())
+    , m_lanes(setup.run, setup.name, setup.sharedObjects)
 {
 }
 
@@ -94,19 +51,6 @@ std::shared_ptr<WorkerProcess> WorkerProcess::start(const Setup &setup)
     // application's path belong to the application, not to the I/O thread.
     worker->m_program = workerExecutable().toStdString();
     worker->m_clock = Clock::calibration().toStdString();
-    if (RunContext *run = setup.run) {
-        ActorInfo process;
-        process.kind = ActorKind::Process;
-        process.name = setup.name;
-        process.parent = run->processActor();
-        worker->m_processActor = run->recorder().addActor(process);
-        ActorInfo mainThread;
-        mainThread.kind = ActorKind::Thread;
-        mainThread.name = QStringLiteral("MainThread");
-        mainThread.parent = worker->m_processActor;
-        worker->m_mainActor = run->recorder().addActor(mainThread);
-        trace::record(EventKind::Spawn, 0, qint64(worker->m_mainActor));
-    }
     std::weak_ptr<WorkerProcess> weak = worker;
     ProcessIo::instance().post([weak] {
         if (auto w = weak.lock())
@@ -187,10 +131,8 @@ void WorkerProcess::onReadable()
         switch (frame->type) {
         case FrameType::Hello: {
             const qint64 pid = body.value(QStringLiteral("pid")).toInteger();
-            m_actorMap[ActorId(body.value(QStringLiteral("processActor")).toInteger())] = m_processActor;
-            m_actorMap[ActorId(body.value(QStringLiteral("mainActor")).toInteger())] = m_mainActor;
-            if (m_setup.run && m_processActor)
-                m_setup.run->recorder().setActorOsId(m_processActor, pid);
+            m_lanes.greet(ActorId(body.value(QStringLiteral("processActor")).toInteger()),
+                          ActorId(body.value(QStringLiteral("mainActor")).toInteger()), pid);
             {
                 std::lock_guard lock(m_mutex);
                 m_ready = true;
@@ -227,7 +169,7 @@ void WorkerProcess::onReadable()
             break;
         }
         case FrameType::Events:
-            handleEvents(body);
+            m_lanes.import(body);
             break;
         case FrameType::Output:
             if (onOutput)
@@ -270,35 +212,7 @@ void WorkerProcess::onEnded(const QString &reason, std::optional<int> exitCode)
         pending.swap(m_pending);
         m_changed.notify_all();
     }
-    if (m_setup.run && m_mainActor) {
-        std::vector<TraceEvent> ends;
-        TraceEvent end;
-        end.ts = Clock::monotonicNs();
-        end.kind = EventKind::ActorEnd;
-        end.value = exitCode && *exitCode == 0 ? 0 : 1;
-        if (!m_mainStarted && readyNs > 0) {
-            // Killed before its first events reached us: its lane began
-            // when it said it was ready.
-            TraceEvent start;
-            start.ts = std::min(readyNs, end.ts);
-            start.kind = EventKind::ActorStart;
-            start.actor = m_mainActor;
-            ends.push_back(start);
-        }
-        if (!m_mainEnded) {
-            // A worker that was killed never recorded its end: end its lane now.
-            end.actor = m_mainActor;
-            ends.push_back(end);
-        }
-        if (exitCode) {
-            // The process itself: its exit status, as Process.exitcode has it.
-            end.actor = m_processActor;
-            end.aux = quint32(qint32(*exitCode));
-            ends.push_back(end);
-        }
-        if (!ends.empty())
-            m_setup.run->recorder().addForeignEvents(std::move(ends));
-    }
+    m_lanes.ended(exitCode, readyNs);
     std::vector<std::shared_ptr<CallState>> calls(pending.begin(), pending.end());
     if (onDied && !calls.empty()) {
         onDied(std::move(calls));
@@ -314,93 +228,6 @@ void WorkerProcess::onEnded(const QString &reason, std::optional<int> exitCode)
     std::lock_guard lock(m_mutex);
     m_settled = true;
     m_changed.notify_all();
-}
-
-ActorId WorkerProcess::mapActor(ActorId local, const QCborMap *info)
-{
-    const auto it = m_actorMap.find(local);
-    RunContext *run = m_setup.run;
-    if (it != m_actorMap.end()) {
-        if (info && run) {
-            const qint64 osId = info->value(QStringLiteral("osId")).toInteger();
-            if (osId && it->second != m_processActor)
-                run->recorder().setActorOsId(it->second, osId);
-        }
-        return it->second;
-    }
-    if (!info || !run)
-        return m_mainActor;
-    ActorInfo actor;
-    actor.kind = ActorKind(info->value(QStringLiteral("kind")).toInteger());
-    actor.name = info->value(QStringLiteral("name")).toString();
-    actor.osId = info->value(QStringLiteral("osId")).toInteger();
-    actor.daemon = info->value(QStringLiteral("daemon")).toBool();
-    const auto parent = m_actorMap.find(ActorId(info->value(QStringLiteral("parent")).toInteger()));
-    actor.parent = parent != m_actorMap.end() ? parent->second : m_processActor;
-    const ActorId mapped = run->recorder().addActor(actor);
-    m_actorMap[local] = mapped;
-    return mapped;
-}
-
-ObjectId WorkerProcess::mapObject(ObjectId local)
-{
-    const auto it = m_objectMap.find(local);
-    return it == m_objectMap.end() ? 0 : it->second;
-}
-
-void WorkerProcess::handleEvents(const QCborMap &body)
-{
-    RunContext *run = m_setup.run;
-    if (!run)
-        return;
-    const QCborArray actors = body.value(QStringLiteral("actors")).toArray();
-    for (const QCborValue &a : actors) {
-        const QCborMap info = a.toMap();
-        mapActor(ActorId(info.value(QStringLiteral("id")).toInteger()), &info);
-    }
-    for (const QCborValue &o : body.value(QStringLiteral("objects")).toArray()) {
-        const QCborMap info = o.toMap();
-        const QString name = info.value(QStringLiteral("name")).toString();
-        const auto shared = m_setup.sharedObjects.find(name);
-        if (shared != m_setup.sharedObjects.end() && shared->second != 0) {
-            m_objectMap[ObjectId(info.value(QStringLiteral("id")).toInteger())] = shared->second;
-            continue;
-        }
-        ObjectInfo object;
-        object.kind = ObjectKind(info.value(QStringLiteral("kind")).toInteger());
-        object.name = QStringLiteral("%1 (%2)").arg(name, m_setup.name);
-        object.capacity = info.value(QStringLiteral("capacity")).toInteger();
-        m_objectMap[ObjectId(info.value(QStringLiteral("id")).toInteger())] = run->recorder().addObject(object);
-    }
-    const QByteArray raw = body.value(QStringLiteral("events")).toByteArray();
-    std::vector<TraceEvent> events(size_t(raw.size()) / sizeof(TraceEvent));
-    std::memcpy(events.data(), raw.constData(), events.size() * sizeof(TraceEvent));
-    for (TraceEvent &e : events) {
-        e.actor = mapActor(e.actor, nullptr);
-        switch (e.kind) {
-        case EventKind::TaskSubmitted:
-        case EventKind::TaskStarted:
-        case EventKind::TaskFinished:
-        case EventKind::TaskResult:
-        case EventKind::TaskCancelled:
-            break; // the app's own pool id
-        case EventKind::Spawn:
-        case EventKind::DeadlockFound:
-            e.value = qint64(mapActor(ActorId(e.value), nullptr));
-            e.object = mapObject(e.object);
-            break;
-        default:
-            e.object = mapObject(e.object);
-            break;
-        }
-        if (e.kind == EventKind::WaitBegin && WaitReason(e.value) == WaitReason::Join)
-            e.aux = mapActor(ActorId(e.aux), nullptr);
-        if (e.kind == EventKind::ActorStart && e.actor == m_mainActor)
-            m_mainStarted = true;
-        if (e.kind == EventKind::ActorEnd && e.actor == m_mainActor)
-            m_mainEnded = true;
-    }
-    run->recorder().addForeignEvents(std::move(events));
 }
 
 bool WorkerProcess::waitReady(Timeout timeout)
@@ -550,7 +377,7 @@ bool WorkerProcess::waitFinished(Timeout timeout)
     WaitSpec spec;
     spec.reason = WaitReason::Join;
     spec.deadline = Deadline::after(timeout);
-    spec.awaitedActor = m_mainActor;
+    spec.awaitedActor = mainActor();
     std::unique_lock lock(m_mutex);
     return sched::wait(lock, m_changed, [this] { return m_settled; }, spec);
 }

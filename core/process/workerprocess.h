@@ -1,6 +1,7 @@
 #pragma once
 
-#include <string>
+#include "callstate.h"
+#include "workerlanes.h"
 
 #include "threads/timeout.h"
 #include "trace/traceevent.h"
@@ -15,6 +16,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string>
 
 class QProcess;
 
@@ -23,42 +25,6 @@ class RunContext;
 }
 
 namespace clab::process {
-
-// How one call to a worker ended.
-struct CallResult {
-    bool ok = false;
-    QCborValue value;
-    QString errorType;      // Python's exception type: ValueError, WorkerDied, ...
-    QString errorMessage;
-};
-
-// A call in flight: the caller waits on it, the I/O thread completes it.
-class CallState
-{
-public:
-    CallState(qint64 id, ObjectId pool) : m_id(id), m_pool(pool) {}
-
-    qint64 id() const { return m_id; }
-    ObjectId pool() const { return m_pool; }
-    bool done() const;
-    // Waits (cancellably, through the scheduling point) for the result;
-    // TimeoutError when it does not come within `timeout`.
-    CallResult wait(Timeout timeout);
-    // The result once done; for callbacks.
-    CallResult result() const;
-
-    // Set before the call is sent; runs on the I/O thread when it completes.
-    std::function<void(const CallResult &)> onDone;
-    void complete(CallResult result);
-
-private:
-    const qint64 m_id;
-    const ObjectId m_pool;
-    mutable std::mutex m_mutex;
-    std::condition_variable m_cv;
-    bool m_done = false;
-    CallResult m_result;
-};
 
 // The worker executable: $CLAB_WORKER, else next to this program, else
 // where the build put it.
@@ -113,8 +79,8 @@ public:
     std::optional<int> exitCode() const;
     QString deathReason() const;
 
-    ActorId mainActor() const { return m_mainActor; }
-    ActorId processActor() const { return m_processActor; }
+    ActorId mainActor() const { return m_lanes.mainActor(); }
+    ActorId processActor() const { return m_lanes.processActor(); }
 
     // Called on the I/O thread. onDied gets the calls that were pending when
     // it died (the first was running); without it they fail.
@@ -128,9 +94,6 @@ private:
     void onReadable();              // I/O thread
     void flushOutbox();             // I/O thread: writes m_outbox
     void onEnded(const QString &reason, std::optional<int> exitCode);  // I/O thread
-    void handleEvents(const QCborMap &body);
-    ActorId mapActor(ActorId local, const QCborMap *info);
-    ObjectId mapObject(ObjectId local);
 
     const Setup m_setup;
     QProcess *m_process = nullptr;  // lives on the I/O thread
@@ -155,13 +118,7 @@ private:
     bool m_killRequested = false;
     int m_signalSent = 0;
 
-    // Trace mapping, I/O thread only.
-    ActorId m_processActor = 0;
-    ActorId m_mainActor = 0;
-    std::map<ActorId, ActorId> m_actorMap;
-    bool m_mainStarted = false;  // the worker's own start reached the trace
-    bool m_mainEnded = false;  // the worker recorded its own end
-    std::map<ObjectId, ObjectId> m_objectMap;
+    WorkerLanes m_lanes;
 };
 
 // The error a call gets when its worker dies under it.
