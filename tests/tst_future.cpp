@@ -23,9 +23,9 @@ using clab::test::eventually;
 
 namespace {
 
-std::shared_ptr<FutureData<int>> pendingData(qint64 task = 1)
+StateRef<FutureData<int>> pendingData(qint64 task = 1)
 {
-    return std::make_shared<FutureData<int>>(ObjectId(0), task);
+    return StateRef<FutureData<int>>::make(ObjectId(0), task);
 }
 
 // What a worker does with a task that returns `value` (any thread may call
@@ -383,7 +383,7 @@ void TestFuture::resultIsRecorded()
     Future<int> f = pool.submit([] { return 5; });
     QCOMPARE(f.result(5.0), 5);
     QCOMPARE(f.result(5.0), 5);
-    Future<int> cancelled(std::make_shared<FutureData<int>>(pool.id(), 77));
+    Future<int> cancelled(StateRef<FutureData<int>>::make(pool.id(), 77));
     QVERIFY(cancelled.cancel());
     pool.shutdown(true);
     const Trace trace = fx.finish();

@@ -393,7 +393,7 @@ void TestRunContext::cancelWakesBlockedThread()
     ThreadPoolExecutor pool(1);
     // A future no worker will ever complete (a pool task would be cancelled
     // with the run too, and could complete it first).
-    Future<int> pending(std::make_shared<FutureData<int>>(pool.id(), 1));
+    Future<int> pending(StateRef<FutureData<int>>::make(pool.id(), 1));
 
     ObjectId waitedOn = 0;
     std::function<void()> block;

@@ -11,6 +11,7 @@
 
 #include <QElapsedTimer>
 #include <QSet>
+#include <set>
 #include <QtTest>
 #include <atomic>
 #include <map>
@@ -72,6 +73,10 @@ private slots:
     void recordsEveryTaskPath();
     void blockedWorkerIsCancelledWithTheRun();
     void destructorWaits();
+    void everyTaskIsFreed_data();
+    void everyTaskIsFreed();
+    void queuedTasksAreCancelledWhenTheRunStops();
+    void manySubmittersLoseNoTask();
 };
 
 void TestThreadPoolExecutor::submitAndResult()
@@ -565,6 +570,108 @@ void TestThreadPoolExecutor::destructorWaits()
         }
     } // leaving the `with` block
     QCOMPARE(finished.load(), 4);
+}
+
+// The pool and the future share each task; whoever lets go last frees it,
+// and with it what the call captured.
+void TestThreadPoolExecutor::everyTaskIsFreed_data()
+{
+    QTest::addColumn<bool>("keepFutures");
+    QTest::addColumn<bool>("cancelQueued");
+    QTest::newRow("futures kept until the end") << true << false;
+    QTest::newRow("futures dropped at once") << false << false;
+    QTest::newRow("queued tasks cancelled, futures kept") << true << true;
+    QTest::newRow("queued tasks cancelled, futures dropped") << false << true;
+}
+
+void TestThreadPoolExecutor::everyTaskIsFreed()
+{
+    QFETCH(bool, keepFutures);
+    QFETCH(bool, cancelQueued);
+    auto token = std::make_shared<int>(0);
+    std::vector<Future<int>> kept;
+    {
+        ThreadPoolExecutor pool(2);
+        Event release;
+        // Holds one worker, so some tasks are still queued at shutdown.
+        Future<int> gate = pool.submit([&] {
+            release.wait();
+            return 0;
+        });
+        QVERIFY(eventually([&] { return gate.running(); }));
+        for (int i = 0; i < 2000; ++i) {
+            Future<int> f = pool.submit([token, i] { return i + *token; });
+            if (keepFutures)
+                kept.push_back(f);
+        }
+        QVERIFY(token.use_count() > 1);
+        pool.shutdown(false, cancelQueued);
+        release.set();
+        pool.shutdown(true);
+        QCOMPARE(gate.result(5.0), 0);
+    }
+    if (keepFutures) {
+        int finished = 0;
+        for (const auto &f : kept)
+            finished += f.done() && !f.cancelled();
+        if (!cancelQueued)
+            QCOMPARE(finished, 2000);
+        // The futures still hold their tasks, and so the captures.
+        QCOMPARE(token.use_count(), long(1 + kept.size()));
+        kept.clear();
+    }
+    QCOMPARE(token.use_count(), 1L);
+}
+
+void TestThreadPoolExecutor::queuedTasksAreCancelledWhenTheRunStops()
+{
+    RunFixture fx;
+    Event never;
+    std::vector<Future<int>> queued;
+    Future<int> blocked;
+    {
+        ThreadPoolExecutor pool(1);
+        blocked = pool.submit([&] {
+            never.wait();
+            return 1;
+        });
+        QVERIFY(eventually([&] { return blocked.running(); }));
+        for (int i = 0; i < 3; ++i)
+            queued.push_back(pool.submit([i] { return i; }));
+        fx.context.cancel();
+    } // the worker stops with the run; what it never took is cancelled
+    QVERIFY_THROWS_EXCEPTION(RunCancelled, blocked.result(0.0));
+    for (const auto &f : queued) {
+        QVERIFY(f.cancelled());
+        QCOMPARE(messageOf<CancelledError>([&] { f.result(0.0); }), QStringLiteral("CancelledError: "));
+    }
+}
+
+void TestThreadPoolExecutor::manySubmittersLoseNoTask()
+{
+    static constexpr int kSubmitters = 3;
+    static constexpr int kEach = 5000;
+    ThreadPoolExecutor pool(2);
+    std::vector<std::vector<Future<int>>> futures(kSubmitters);
+    std::vector<std::thread> submitters;
+    for (int s = 0; s < kSubmitters; ++s)
+        submitters.emplace_back([&, s] {
+            for (int i = 0; i < kEach; ++i)
+                futures[size_t(s)].push_back(pool.submit([s, i] { return s * kEach + i; }));
+        });
+    for (auto &t : submitters)
+        t.join();
+    std::set<qint64> ids;
+    for (int s = 0; s < kSubmitters; ++s)
+        for (int i = 0; i < kEach; ++i) {
+            const Future<int> &f = futures[size_t(s)][size_t(i)];
+            QCOMPARE(f.result(10.0), s * kEach + i);
+            ids.insert(f.taskId());
+        }
+    // Numbered 1..N without a gap or a repeat, whichever thread submitted.
+    QCOMPARE(int(ids.size()), kSubmitters * kEach);
+    QCOMPARE(*ids.begin(), qint64(1));
+    QCOMPARE(*ids.rbegin(), qint64(kSubmitters * kEach));
 }
 
 QTEST_GUILESS_MAIN(TestThreadPoolExecutor)

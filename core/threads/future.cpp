@@ -24,13 +24,14 @@ void FutureState::notifyWatchers()
         return;
     Stripe &stripe = stripeFor(this);
     std::unique_lock lock(stripe.mutex);
-    std::vector<std::function<void()>> callbacks = std::move(m_callbacks);
-    m_callbacks.clear();
+    std::unique_ptr<std::vector<std::function<void()>>> callbacks = std::move(m_callbacks);
     // Others on the stripe wake too, see their future is not done, and
     // sleep again.
     stripe.changed.notify_all();
     lock.unlock();
-    for (auto &callback : callbacks) {
+    if (!callbacks)
+        return;
+    for (auto &callback : *callbacks) {
         try {
             callback();
         } catch (...) {
@@ -86,7 +87,9 @@ void FutureState::addDoneCallback(std::function<void()> callback)
     {
         std::lock_guard lock(stripeFor(this).mutex);
         if (!done()) {
-            m_callbacks.push_back(std::move(callback));
+            if (!m_callbacks)
+                m_callbacks = std::make_unique<std::vector<std::function<void()>>>();
+            m_callbacks->push_back(std::move(callback));
             return;
         }
     }

@@ -12,6 +12,7 @@
 #include <mutex>
 #include <optional>
 #include <type_traits>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -22,6 +23,9 @@ namespace clab {
 // Waiters and callbacks use a mutex and condition shared by a stripe of
 // futures, so a future carries no mutex of its own: a pool creates one per
 // task, and most are never waited on.
+//
+// It counts its own references (StateRef), so a pool hands out the future
+// and keeps its own reference without an atomic operation per submit.
 class FutureState
 {
 public:
@@ -31,6 +35,13 @@ public:
     virtual ~FutureState() = default;
     FutureState(const FutureState &) = delete;
     FutureState &operator=(const FutureState &) = delete;
+
+    void ref() const noexcept { m_references.fetch_add(1, std::memory_order_relaxed); }
+    void deref() const noexcept
+    {
+        if (m_references.fetch_sub(1, std::memory_order_acq_rel) == 1)
+            delete this;
+    }
 
     // Runs the task and finishes the future; overridden by pool tasks.
     virtual void run() {}
@@ -61,17 +72,73 @@ public:
     void addDoneCallback(std::function<void()> callback);
 
 private:
+    friend class ThreadPoolExecutor;
+
     Status status() const { return m_status.load(std::memory_order_seq_cst); }
     void notifyWatchers();
 
     const ObjectId m_pool;
-    const qint64 m_task;
+    qint64 m_task; // a pool numbers its tasks as it queues them
+    mutable std::atomic<int> m_references{1};
     std::atomic<Status> m_status{Status::Pending};
     // Set (before looking at the status) by anyone who waits or adds a
     // callback; tells notifyWatchers() it must take the mutex and notify.
     std::atomic<bool> m_watched{false};
     std::exception_ptr m_error;   // written before the status becomes Finished
-    std::vector<std::function<void()>> m_callbacks; // guarded by the stripe's mutex
+    // Guarded by the stripe's mutex; made by the first add_done_callback, as
+    // most futures never get one.
+    std::unique_ptr<std::vector<std::function<void()>>> m_callbacks;
+};
+
+// A counted reference to a FutureState or a class derived from it.
+template <class S>
+class StateRef
+{
+public:
+    StateRef() = default;
+    // Takes over a reference the caller already counted.
+    static StateRef adopt(S *state)
+    {
+        StateRef ref;
+        ref.m_state = state;
+        return ref;
+    }
+    template <class... Args>
+    static StateRef make(Args &&...args)
+    {
+        return adopt(new S(std::forward<Args>(args)...));
+    }
+
+    StateRef(const StateRef &other) : m_state(other.m_state)
+    {
+        if (m_state)
+            m_state->ref();
+    }
+    StateRef(StateRef &&other) noexcept : m_state(std::exchange(other.m_state, nullptr)) {}
+    template <class D, class = std::enable_if_t<std::is_base_of_v<S, D>>>
+    StateRef(StateRef<D> &&other) noexcept : m_state(other.release())
+    {
+    }
+    StateRef &operator=(StateRef other) noexcept
+    {
+        std::swap(m_state, other.m_state);
+        return *this;
+    }
+    ~StateRef()
+    {
+        if (m_state)
+            m_state->deref();
+    }
+
+    S *get() const { return m_state; }
+    S *operator->() const { return m_state; }
+    S &operator*() const { return *m_state; }
+    explicit operator bool() const { return m_state != nullptr; }
+    // Gives up the reference without counting it down.
+    S *release() { return std::exchange(m_state, nullptr); }
+
+private:
+    S *m_state = nullptr;
 };
 
 template <class T>
@@ -89,7 +156,7 @@ class Future
 {
 public:
     Future() = default;
-    explicit Future(std::shared_ptr<FutureData<T>> data) : m_data(std::move(data)) {}
+    explicit Future(StateRef<FutureData<T>> data) : m_data(std::move(data)) {}
 
     bool isValid() const { return bool(m_data); }
     bool cancel() { return m_data->cancel(); }
@@ -128,7 +195,7 @@ public:
     }
 
 private:
-    std::shared_ptr<FutureData<T>> m_data;
+    StateRef<FutureData<T>> m_data;
 };
 
 } // namespace clab

@@ -1,5 +1,6 @@
 #include "threadpoolexecutor.h"
 
+#include <QScopeGuard>
 #include <QStringList>
 #include <algorithm>
 #include <chrono>
@@ -19,9 +20,10 @@ int checkedMaxWorkers(int maxWorkers)
 
 std::atomic<int> s_executorsOutsideRuns{0};
 
-// Before sleeping, an idle worker briefly watches the queue: a stream of
-// tiny tasks then costs no kernel wake-up per task.
-constexpr int kSpinChecks = 2000;
+// Before sleeping, an idle worker watches the queue for about 50 µs: a
+// stream of tiny tasks then costs no kernel wake-up per task.
+constexpr int kSpinChecks = 50;
+constexpr int kPausesPerCheck = 32;
 } // namespace
 
 ThreadPoolExecutor::ThreadPoolExecutor(int maxWorkers, const QString &threadNamePrefix)
@@ -46,6 +48,10 @@ ThreadPoolExecutor::~ThreadPoolExecutor()
     }
     // Each Thread waits for its worker, which still uses this object.
     m_workers.clear();
+    // Left only when the workers were stopped with the run: cancelled, so
+    // that nobody waits for them.
+    while (FutureState *task = m_queue.tryPop())
+        StateRef<FutureState>::adopt(task)->cancel();
 }
 
 double ThreadPoolExecutor::remainingSeconds(const Deadline &deadline)
@@ -54,30 +60,35 @@ double ThreadPoolExecutor::remainingSeconds(const Deadline &deadline)
     return std::chrono::duration<double>(cap - std::chrono::steady_clock::now()).count();
 }
 
-void ThreadPoolExecutor::enqueue(std::shared_ptr<FutureState> task)
+void ThreadPoolExecutor::enqueue(FutureState *task)
 {
+    auto dropQueueReference = qScopeGuard([task] { task->deref(); });
     sched::point(id(), Op::Submit);
-    const qint64 taskId = task->task();
-    {
-        std::lock_guard queue(m_queueLock);
-        // Checked under the queue lock: once a worker sees shutdown and an
-        // empty queue it leaves, so nothing may be pushed after that.
-        if (m_shutdown.load(std::memory_order_relaxed))
-            throw RuntimeError("cannot schedule new futures after shutdown");
-        trace::record(EventKind::TaskSubmitted, id(), taskId, quint32(m_queue.size() + 1));
-        m_queue.push_back(std::move(task));
-    }
-    // seq_cst here and in takeWork(): either the sleeping worker sees the
-    // new item, or this sees the sleeper and wakes it. A spinning worker
-    // will find the item by itself.
+    const bool pushed = m_queue.push(task, [&] {
+        task->m_task = ++m_lastTaskId;
+        if (trace::t_buffer)
+            trace::record(EventKind::TaskSubmitted, id(), task->task(), quint32(m_queue.size() + 1));
+    });
+    if (!pushed)
+        throw RuntimeError("cannot schedule new futures after shutdown");
+    dropQueueReference.dismiss();
     // As CPython's idle semaphore: a new worker (up to max_workers) unless an
     // idle one is free for this task. An idle worker counts for one queued
     // task only, or two quick submits would share it and the second could
     // wait behind a task that waits for it.
-    const int queued = m_queued.fetch_add(1, std::memory_order_seq_cst) + 1;
-    if (queued > m_idle.load(std::memory_order_seq_cst))
+    if (!m_allWorkersStarted.load(std::memory_order_relaxed)
+        && m_queue.size() > std::uint64_t(std::max(0, m_idle.load(std::memory_order_seq_cst))))
         startWorker();
-    if (m_spinning.load(std::memory_order_seq_cst) == 0 && m_sleepers.load(std::memory_order_seq_cst) > 0) {
+    wakeSleeperIfNeeded();
+}
+
+void ThreadPoolExecutor::wakeSleeperIfNeeded()
+{
+    // seq_cst, after the push's seq_cst store and as in takeWork(): either
+    // a sleeping worker sees the new item, or this sees the sleeper. A
+    // spinning worker finds the item by itself.
+    if (m_sleepers.load(std::memory_order_seq_cst) > 0 && m_spinning.load(std::memory_order_seq_cst) == 0
+        && !m_queue.isEmpty()) {
         std::lock_guard lock(m_mutex);
         m_workAvailable.notify_one();
     }
@@ -91,75 +102,66 @@ void ThreadPoolExecutor::startWorker()
     const QString name = QStringLiteral("%1_%2").arg(m_prefix).arg(m_workers.size());
     m_workers.push_back(std::make_unique<Thread>([this] { workerLoop(); }, name, false));
     m_workers.back()->start();
+    if (int(m_workers.size()) == m_maxWorkers)
+        m_allWorkersStarted.store(true, std::memory_order_relaxed);
 }
 
-std::shared_ptr<FutureState> ThreadPoolExecutor::tryPop()
+void ThreadPoolExecutor::spinUntilWorkOrDrained() const
 {
-    if (m_queued.load(std::memory_order_relaxed) == 0)
-        return nullptr;
-    std::lock_guard queue(m_queueLock);
-    if (m_queue.empty())
-        return nullptr;
-    std::shared_ptr<FutureState> task = std::move(m_queue.front());
-    m_queue.pop_front();
-    // Busy from here on (takeWork's Idle guard does not count it again).
-    m_idle.fetch_sub(1, std::memory_order_seq_cst);
-    m_queued.fetch_sub(1, std::memory_order_seq_cst);
-    return task;
-}
-
-std::shared_ptr<FutureState> ThreadPoolExecutor::spinForWork()
-{
-    int delay = 1;
+    // Polls about once a microsecond: often enough for a stream of tiny
+    // tasks, rarely enough to leave the submitter's cache lines alone.
     for (int check = 0; check < kSpinChecks; ++check) {
-        if (auto task = tryPop())
-            return task;
-        if (isDrained())
-            return nullptr;
-        for (int i = 0; i < delay; ++i)
+        if (!m_queue.isEmpty() || isDrained())
+            return;
+        for (int i = 0; i < kPausesPerCheck; ++i)
             SpinLock::relax();
-        delay = std::min(delay * 2, 64);
     }
-    return nullptr;
 }
 
 bool ThreadPoolExecutor::isDrained() const
 {
-    return m_shutdown.load(std::memory_order_acquire) && m_queued.load(std::memory_order_seq_cst) == 0;
+    return m_queue.isClosed() && m_queue.isEmpty();
 }
 
-void ThreadPoolExecutor::wakeAnotherIfNeeded()
+FutureState *ThreadPoolExecutor::takeWork()
 {
-    // A worker that found work while more waits wakes a sleeper itself, so
-    // the submitter rarely pays for a kernel wake-up.
-    if (m_queued.load(std::memory_order_seq_cst) > 0 && m_sleepers.load(std::memory_order_seq_cst) > 0
-        && m_spinning.load(std::memory_order_seq_cst) == 0) {
-        std::lock_guard lock(m_mutex);
-        m_workAvailable.notify_one();
-    }
-}
-
-std::shared_ptr<FutureState> ThreadPoolExecutor::takeWork()
-{
-    struct Idle {
-        explicit Idle(std::atomic<int> &n) : count(n) { count.fetch_add(1, std::memory_order_seq_cst); }
-        ~Idle()
+    // Counts this worker in m_idle while it looks for work, until every
+    // worker has started.
+    class IdleMark
+    {
+    public:
+        IdleMark(std::atomic<int> &idle, bool counting) : m_idle(idle), m_counting(counting) { set(true); }
+        ~IdleMark() { set(false); }
+        bool isCounting() const { return m_counting; }
+        // Uncounted before a pop: a submit that sees the pop must not count
+        // this worker as free for its task too.
+        void set(bool idle)
         {
-            if (counted)
-                count.fetch_sub(1, std::memory_order_seq_cst);
+            if (m_counting && idle != m_marked) {
+                m_idle.fetch_add(idle ? 1 : -1, std::memory_order_seq_cst);
+                m_marked = idle;
+            }
         }
-        std::atomic<int> &count;
-        bool counted = true; // false once tryPop() took a task and uncounted it
-    } idle(m_idle);
+
+    private:
+        std::atomic<int> &m_idle;
+        const bool m_counting;
+        bool m_marked = false;
+    } idle(m_idle, !m_allWorkersStarted.load(std::memory_order_relaxed));
 
     WaitSpec spec;
     spec.object = id();
     spec.reason = WaitReason::Queue;
     for (;;) {
-        if (auto task = tryPop()) {
-            idle.counted = false;
-            wakeAnotherIfNeeded();
-            return task;
+        if (!idle.isCounting() || !m_queue.isEmpty()) {
+            idle.set(false);
+            if (FutureState *task = m_queue.tryPop()) {
+                // More waiting: wake a sleeper here, so the submitter rarely
+                // pays for a kernel wake-up.
+                wakeSleeperIfNeeded();
+                return task;
+            }
+            idle.set(true);
         }
         if (isDrained())
             return nullptr;
@@ -167,21 +169,18 @@ std::shared_ptr<FutureState> ThreadPoolExecutor::takeWork()
         // to whoever submits.
         int expected = 0;
         if (m_spinning.compare_exchange_strong(expected, 1, std::memory_order_seq_cst)) {
-            std::shared_ptr<FutureState> task = spinForWork();
+            spinUntilWorkOrDrained();
             m_spinning.store(0, std::memory_order_seq_cst);
-            if (task) {
-                idle.counted = false;
-                wakeAnotherIfNeeded();
-                return task;
-            }
+            if (!m_queue.isEmpty() || isDrained())
+                continue;
         }
         std::unique_lock lock(m_mutex);
-        // seq_cst, as in enqueue(): either this sees the new item, or the
-        // submitter sees this sleeper.
+        // seq_cst, as in wakeSleeperIfNeeded(): either this sees the new
+        // item, or the submitter sees this sleeper.
         m_sleepers.fetch_add(1, std::memory_order_seq_cst);
         try {
             sched::wait(lock, m_workAvailable, [this] {
-                return m_queued.load(std::memory_order_seq_cst) > 0 || m_shutdown.load(std::memory_order_acquire);
+                return !m_queue.isEmpty() || m_queue.isClosed();
             }, spec);
         } catch (...) {
             m_sleepers.fetch_sub(1, std::memory_order_seq_cst);
@@ -193,7 +192,8 @@ std::shared_ptr<FutureState> ThreadPoolExecutor::takeWork()
 
 void ThreadPoolExecutor::workerLoop()
 {
-    while (std::shared_ptr<FutureState> task = takeWork()) {
+    while (FutureState *popped = takeWork()) {
+        const auto task = StateRef<FutureState>::adopt(popped);
         if (!task->setRunningOrNotifyCancel())
             continue;
         trace::record(EventKind::TaskStarted, id(), task->task());
@@ -203,17 +203,11 @@ void ThreadPoolExecutor::workerLoop()
 
 void ThreadPoolExecutor::shutdown(bool wait, bool cancelFutures)
 {
-    std::deque<std::shared_ptr<FutureState>> cancelled;
-    {
-        std::lock_guard queue(m_queueLock);
-        m_shutdown.store(true, std::memory_order_release);
-        if (cancelFutures) {
-            cancelled.swap(m_queue);
-            m_queued.store(0, std::memory_order_seq_cst);
-        }
+    m_queue.close();
+    if (cancelFutures) {
+        while (FutureState *task = m_queue.tryPop())
+            StateRef<FutureState>::adopt(task)->cancel();
     }
-    for (const auto &task : cancelled)
-        task->cancel();
     std::vector<Thread *> workers;
     {
         std::lock_guard lock(m_mutex);

@@ -3,11 +3,12 @@
 #include "future.h"
 #include "spinlock.h"
 #include "sync/instrumented.h"
+#include "taskmemory.h"
 #include "thread.h"
+#include "workqueue.h"
 
 #include <atomic>
 #include <condition_variable>
-#include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -35,10 +36,12 @@ public:
     auto submit(F &&fn, Args &&...args) -> Future<std::invoke_result_t<F, Args...>>
     {
         using R = std::invoke_result_t<F, Args...>;
-        auto task = std::make_shared<Task<R, std::decay_t<F>, std::decay_t<Args>...>>(
-            id(), nextTaskId(), std::forward<F>(fn), std::forward<Args>(args)...);
-        Future<R> future(task);
-        enqueue(std::move(task));
+        auto *task = new Task<R, std::decay_t<F>, std::decay_t<Args>...>(id(), std::forward<F>(fn),
+                                                                         std::forward<Args>(args)...);
+        // Two references from the start: the future's and the queue's.
+        task->m_references.store(2, std::memory_order_relaxed);
+        Future<R> future(StateRef<FutureData<R>>::adopt(task));
+        enqueue(task);
         return future;
     }
 
@@ -76,10 +79,19 @@ private:
     // The future and the call it stands for, in one allocation.
     template <class R, class F, class... Args>
     struct Task final : FutureData<R> {
-        Task(ObjectId pool, qint64 id, F fn, Args... args)
-            : FutureData<R>(pool, id), m_fn(std::move(fn)), m_args(std::move(args)...)
+        Task(ObjectId pool, F fn, Args... args)
+            : FutureData<R>(pool, 0), m_fn(std::move(fn)), m_args(std::move(args)...)
         {
         }
+        static void *operator new(std::size_t size) { return taskmemory::allocate(size); }
+        static void operator delete(void *p, std::size_t size) noexcept { taskmemory::deallocate(p, size); }
+        // Over-aligned calls are rare; they take the global allocator.
+        static void *operator new(std::size_t size, std::align_val_t al) { return ::operator new(size, al); }
+        static void operator delete(void *p, std::size_t size, std::align_val_t al) noexcept
+        {
+            ::operator delete(p, size, al);
+        }
+
         void run() override
         {
             try {
@@ -108,31 +120,28 @@ private:
     };
 
     static double remainingSeconds(const Deadline &deadline);
-    qint64 nextTaskId() { return m_nextTask.fetch_add(1, std::memory_order_relaxed) + 1; }
-    void enqueue(std::shared_ptr<FutureState> task);
+    // Takes over the queue's reference to `task`.
+    void enqueue(FutureState *task);
     void startWorker();
     void workerLoop();
-    std::shared_ptr<FutureState> tryPop();
-    std::shared_ptr<FutureState> takeWork();
-    std::shared_ptr<FutureState> spinForWork();
+    FutureState *takeWork();
+    void spinUntilWorkOrDrained() const;
     bool isDrained() const;
-    void wakeAnotherIfNeeded();
+    void wakeSleeperIfNeeded();
 
     const int m_maxWorkers;
     QString m_prefix;
-    std::atomic<qint64> m_nextTask{0};
 
-    // The work queue: a spin lock, since pushes and pops are a few
-    // instructions and a stream of tiny tasks must not pay for sleeping.
     // Each group on its own cache line: the submitter and the workers write
     // them at different rates.
-    alignas(64) SpinLock m_queueLock;
-    std::deque<std::shared_ptr<FutureState>> m_queue;
-    alignas(64) std::atomic<int> m_queued{0};   // m_queue.size(), readable without the lock
-    alignas(64) std::atomic<int> m_idle{0};     // workers looking for work
+    WorkQueue<FutureState> m_queue; // holds a reference to each task in it
+    qint64 m_lastTaskId = 0;        // guarded by the queue's push lock
+    // Workers looking for work, counted only until max_workers have started:
+    // after that no submit starts a worker, so none needs the count.
+    alignas(64) std::atomic<int> m_idle{0};
+    std::atomic<bool> m_allWorkersStarted{false};
     std::atomic<int> m_sleepers{0};             // workers blocked on m_workAvailable
     std::atomic<int> m_spinning{0};             // 1 while an idle worker spins
-    std::atomic<bool> m_shutdown{false};
     alignas(64) char m_endOfHotData = 0;
 
     // Workers sleep here when there is nothing to do; also guards m_workers.

@@ -156,12 +156,16 @@ with ThreadPoolExecutor(max_workers=2) as ex:
 print(best)
 )").arg(kPythonPoolTasks));
 
-    double off = 0;
-    for (int i = 0; i < 3; ++i)
+    // The first round also pays for fresh pages and starting the workers.
+    const double firstRound = oursTasksPerSecond();
+    double off = firstRound;
+    for (int i = 0; i < 2; ++i)
         off = std::max(off, oursTasksPerSecond());
     report.add({QStringLiteral("thread pool tiny tasks, 2 workers, tracing off"), QStringLiteral("tasks/s"), off,
                 QStringLiteral("CPython ThreadPoolExecutor(2)"), python, QStringLiteral(">= 50x CPython"),
                 python ? std::optional<bool>(off / *python >= 50.0) : std::nullopt});
+    report.add({QStringLiteral("  same, first of the three rounds"), QStringLiteral("tasks/s"), firstRound,
+                QStringLiteral("CPython ThreadPoolExecutor(2)"), python, {}, {}});
 
     double on = 0;
     {
