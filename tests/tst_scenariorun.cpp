@@ -121,6 +121,8 @@ private slots:
     void liveBatchesAddUpToTheTrace();
     void sameSeedSameTaskLengths();
     void threadBasicsStopsTheDaemon();
+    void gatherCountsEveryCoroutineThatReturned_data();
+    void gatherCountsEveryCoroutineThatReturned();
     void outcomeJson();
 };
 
@@ -447,6 +449,37 @@ void TestScenarioRun::sameSeedSameTaskLengths()
     QCOMPARE(b.metrics.value(QStringLiteral("serial_ms")).toDouble(), serialA);
     // The seed is what decides them: another seed, other lengths.
     QVERIFY(c.metrics.value(QStringLiteral("serial_ms")).toDouble() != serialA);
+}
+
+void TestScenarioRun::gatherCountsEveryCoroutineThatReturned_data()
+{
+    QTest::addColumn<int>("failIndex");
+    QTest::addColumn<bool>("returnExceptions");
+    QTest::addColumn<int>("returned");
+    QTest::addColumn<int>("results");
+    QTest::addColumn<bool>("raises");
+    // Six coroutines; gather raising does not stop the other five.
+    QTest::newRow("one fails, gather raises") << 2 << false << 5 << 0 << true;
+    QTest::newRow("one fails, returned as a value") << 2 << true << 5 << 6 << false;
+    QTest::newRow("none fails") << -1 << false << 6 << 6 << false;
+}
+
+void TestScenarioRun::gatherCountsEveryCoroutineThatReturned()
+{
+    QFETCH(int, failIndex);
+    QFETCH(bool, returnExceptions);
+    QFETCH(int, returned);
+    QFETCH(int, results);
+    QFETCH(bool, raises);
+    const ScenarioOutcome outcome = runScenario(
+        QStringLiteral("async-gather"),
+        {QStringLiteral("tasks=6"), QStringLiteral("fail_index=%1").arg(failIndex),
+         QStringLiteral("return_exceptions=%1").arg(returnExceptions ? u"true" : u"false")});
+    QVERIFY2(outcome.error.isEmpty(), qPrintable(outcome.error));
+    QCOMPARE(outcome.metrics.value(QStringLiteral("tasks_done")).toInt(), returned);
+    QCOMPARE(outcome.metrics.value(QStringLiteral("results")).toArray().size(), results);
+    QCOMPARE(!outcome.metrics.value(QStringLiteral("raised")).toString().isEmpty(), raises);
+    QVERIFY(outcome.metrics.value(QStringLiteral("results_in_order")).toBool());
 }
 
 void TestScenarioRun::threadBasicsStopsTheDaemon()

@@ -3,6 +3,7 @@
 #include "scenarios/builtin.h"
 
 #include <QJsonArray>
+#include <memory>
 
 namespace clab {
 namespace {
@@ -70,30 +71,39 @@ public:
 
 // --- gather ---
 
-Task<int> square(int i, double seconds, int failIndex)
+// Shared: after gather raised, the others still finish, after gatherMain
+// has stopped waiting for them.
+using ReturnedCount = std::shared_ptr<int>;
+
+Task<int> square(int i, double seconds, int failIndex, ReturnedCount returned)
 {
     co_await coro::sleep(seconds);
     if (i == failIndex)
         throw ValueError("task " + std::to_string(i) + " failed");
+    ++*returned;
     co_return i * i;
+}
+
+double gatherSleepSeconds(int i, int tasks)
+{
+    return 0.005 * ((i * 7) % tasks + 1);
 }
 
 Task<void> gatherMain(ScenarioContext &ctx, int tasks, int failIndex, bool returnExceptions)
 {
     std::vector<Task<int>> coroutines;
+    auto returned = std::make_shared<int>(0);
     for (int i = 0; i < tasks; ++i)
-        coroutines.push_back(square(i, 0.005 * ((i * 7) % tasks + 1), failIndex));
+        coroutines.push_back(square(i, gatherSleepSeconds(i, tasks), failIndex, returned));
     QJsonArray results;
     QString raised;
     bool inOrder = true;
-    int ok = 0;
     if (returnExceptions) {
         const auto outcomes = co_await gatherReturnExceptions(std::move(coroutines));
         for (size_t i = 0; i < outcomes.size(); ++i) {
             if (outcomes[i].ok()) {
                 results.append(*outcomes[i].value);
                 inOrder = inOrder && *outcomes[i].value == int(i * i);
-                ++ok;
             } else {
                 try {
                     std::rethrow_exception(outcomes[i].error);
@@ -109,16 +119,18 @@ Task<void> gatherMain(ScenarioContext &ctx, int tasks, int failIndex, bool retur
                 results.append(values[i]);
                 inOrder = inOrder && values[i] == int(i * i);
             }
-            ok = int(values.size());
         } catch (const PythonError &e) {
             raised = QString::fromStdString(e.describe());
         }
-        co_await coro::sleep(0.1); // the others finish on their own
+        // As in asyncio, the others run on after gather raised; wait for
+        // the longest so every one has finished.
+        co_await coro::sleep(0.005 * tasks + 0.01); // the longest sleep is 0.005 * tasks
     }
     ctx.metrics.insert(QStringLiteral("results"), results);
     ctx.metrics.insert(QStringLiteral("raised"), raised);
     ctx.metrics.insert(QStringLiteral("results_in_order"), inOrder);
-    ctx.metrics.insert(QStringLiteral("tasks_done"), ok);
+    // Coroutines that returned a value, whether gather handed it back or not.
+    ctx.metrics.insert(QStringLiteral("tasks_done"), *returned);
 }
 
 class AsyncGather final : public Scenario
