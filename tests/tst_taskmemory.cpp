@@ -23,6 +23,7 @@ class TestTaskMemory : public QObject
 private slots:
     void blocksAreAlignedAndDisjoint_data();
     void blocksAreAlignedAndDisjoint();
+    void zeroBytesStillGetDistinctBlocks();
     void chunkReturnsWhenItsLastTaskIsFreed();
     void ownersChunkReturnsWhenTheThreadEnds();
     void largeRequestsBypassTheChunks();
@@ -60,6 +61,23 @@ void TestTaskMemory::blocksAreAlignedAndDisjoint()
     }
     for (unsigned char *p : blocks)
         taskmemory::deallocate(p, size_t(size));
+}
+
+void TestTaskMemory::zeroBytesStillGetDistinctBlocks()
+{
+    std::vector<void *> blocks;
+    std::thread([&] {
+        // More than a chunk holds.
+        for (size_t i = 0; i < taskmemory::kChunkSize / 16 + 10; ++i)
+            blocks.push_back(taskmemory::allocate(0));
+    }).join();
+    std::set<void *> distinct(blocks.begin(), blocks.end());
+    QCOMPARE(distinct.size(), blocks.size());
+    // None sits on a chunk's first bytes, where its count lives.
+    for (void *p : blocks)
+        QVERIFY(reinterpret_cast<std::uintptr_t>(p) - chunkBase(p) >= 64);
+    for (void *p : blocks)
+        taskmemory::deallocate(p, 0);
 }
 
 void TestTaskMemory::chunkReturnsWhenItsLastTaskIsFreed()

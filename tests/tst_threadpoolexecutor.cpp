@@ -58,6 +58,7 @@ private slots:
     void mapKeepsInputOrder();
     void mapRethrowsFirstFailureInInputOrder();
     void mapTimeout();
+    void mapTimeoutCancelsCallsNotStarted();
     void shutdownWaitWaitsForTasks();
     void shutdownWithoutWaitStillRunsQueuedTasks();
     void shutdownCancelFuturesCancelsQueued();
@@ -177,6 +178,26 @@ void TestThreadPoolExecutor::mapTimeout()
     });
     QCOMPARE(message, QStringLiteral("TimeoutError: "));
     release.set();
+}
+
+void TestThreadPoolExecutor::mapTimeoutCancelsCallsNotStarted()
+{
+    ThreadPoolExecutor pool(1);
+    Event release;
+    std::atomic<int> laterRan{0};
+    const QString message = messageOf<TimeoutError>([&] {
+        pool.map([&](int i) {
+            if (i == 0)
+                release.wait(5.0); // holds the only worker past the timeout
+            else
+                laterRan.fetch_add(1);
+            return i;
+        }, std::vector<int>{0, 1, 2, 3}, 0.05);
+    });
+    QCOMPARE(message, QStringLiteral("TimeoutError: "));
+    release.set();
+    pool.shutdown(true);
+    QCOMPARE(laterRan.load(), 0);
 }
 
 void TestThreadPoolExecutor::shutdownWaitWaitsForTasks()

@@ -1,5 +1,6 @@
 #include "taskmemory.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <cstdlib>
@@ -113,11 +114,17 @@ struct CurrentChunk {
 
 thread_local CurrentChunk t_current;
 
+std::size_t rounded(std::size_t size)
+{
+    // Never zero: a block must lie inside the chunk it came from.
+    return std::max(kAlignment, (size + kAlignment - 1) & ~(kAlignment - 1));
+}
+
 } // namespace
 
 void *allocate(std::size_t size)
 {
-    size = (size + kAlignment - 1) & ~(kAlignment - 1);
+    size = rounded(size);
     if (size > kLargestTask)
         return ::operator new(size);
     CurrentChunk &current = t_current;
@@ -131,7 +138,7 @@ void *allocate(std::size_t size)
 
 void deallocate(void *pointer, std::size_t size) noexcept
 {
-    size = (size + kAlignment - 1) & ~(kAlignment - 1);
+    size = rounded(size);
     if (size > kLargestTask) {
         ::operator delete(pointer);
         return;

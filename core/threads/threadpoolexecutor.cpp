@@ -46,8 +46,19 @@ ThreadPoolExecutor::~ThreadPoolExecutor()
     } catch (const RunCancelled &) {
         // The run is stopping; the workers notice on their own.
     }
-    // Each Thread waits for its worker, which still uses this object.
-    m_workers.clear();
+    // Each Thread waits for its worker, which still uses this object. Taken
+    // out under the lock, again until none is left: a submit that got in
+    // before shutdown may still be starting one.
+    for (;;) {
+        std::vector<std::unique_ptr<Thread>> workers;
+        {
+            std::lock_guard lock(m_mutex);
+            workers.swap(m_workers);
+        }
+        if (workers.empty())
+            break;
+        workers.clear();
+    }
     // Left only when the workers were stopped with the run: cancelled, so
     // that nobody waits for them.
     while (FutureState *task = m_queue.tryPop())
@@ -76,10 +87,15 @@ void ThreadPoolExecutor::enqueue(FutureState *task)
     // idle one is free for this task. An idle worker counts for one queued
     // task only, or two quick submits would share it and the second could
     // wait behind a task that waits for it.
-    if (!m_allWorkersStarted.load(std::memory_order_relaxed)
-        && m_queue.size() > std::uint64_t(std::max(0, m_idle.load(std::memory_order_seq_cst))))
-        startWorker();
     wakeSleeperIfNeeded();
+    if (!m_allWorkersStarted.load(std::memory_order_relaxed)) {
+        // The queue first: a worker uncounts itself before it pops, so a
+        // submit that sees the pop also sees that the worker is busy.
+        const std::uint64_t queued = m_queue.size();
+        const int idle = m_idle.load(std::memory_order_seq_cst);
+        if (queued > std::uint64_t(std::max(0, idle)))
+            startWorker();
+    }
 }
 
 void ThreadPoolExecutor::wakeSleeperIfNeeded()
@@ -208,17 +224,27 @@ void ThreadPoolExecutor::shutdown(bool wait, bool cancelFutures)
         while (FutureState *task = m_queue.tryPop())
             StateRef<FutureState>::adopt(task)->cancel();
     }
-    std::vector<Thread *> workers;
     {
         std::lock_guard lock(m_mutex);
         m_workAvailable.notify_all();
-        for (const auto &w : m_workers)
-            workers.push_back(w.get());
     }
     if (!wait)
         return;
-    for (Thread *w : workers)
-        w->join();
+    // Until no new worker appears: a submit that got in just before close()
+    // may start one after the first look.
+    for (size_t joined = 0;;) {
+        std::vector<Thread *> workers;
+        {
+            std::lock_guard lock(m_mutex);
+            for (size_t i = joined; i < m_workers.size(); ++i)
+                workers.push_back(m_workers[i].get());
+        }
+        if (workers.empty())
+            return;
+        for (Thread *w : workers)
+            w->join();
+        joined += workers.size();
+    }
 }
 
 int ThreadPoolExecutor::workerCount() const

@@ -52,17 +52,25 @@ public:
     {
         using Item = std::decay_t<decltype(*std::begin(items))>;
         using R = std::invoke_result_t<F, Item>;
+        // As Python: the timeout counts from the call, and a failure or a
+        // timeout cancels the calls that have not started.
+        const Deadline deadline = Deadline::after(timeout);
         std::vector<Future<R>> futures;
         for (const auto &item : items)
             futures.push_back(submit(fn, item));
-        const Deadline deadline = Deadline::after(timeout);
         std::vector<R> results;
         results.reserve(futures.size());
-        for (auto &f : futures) {
-            Timeout left;
-            if (timeout)
-                left = std::max(0.0, remainingSeconds(deadline));
-            results.push_back(f.result(left));
+        try {
+            for (auto &f : futures) {
+                Timeout left;
+                if (timeout)
+                    left = std::max(0.0, remainingSeconds(deadline));
+                results.push_back(f.result(left));
+            }
+        } catch (...) {
+            for (auto &f : futures)
+                f.cancel();
+            throw;
         }
         return results;
     }

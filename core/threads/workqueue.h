@@ -43,7 +43,8 @@ public:
         std::lock_guard lock(m_tail.lock);
         if (m_closed.load(std::memory_order_relaxed))
             return false;
-        beforePublish();
+        // The cell first: if a new block cannot be had, nothing was done.
+        // Linking an empty block early is harmless; its cells read as null.
         if (m_tail.index == kBlockSize) {
             Block *fresh = m_spare.exchange(nullptr, std::memory_order_acquire);
             if (!fresh)
@@ -54,6 +55,7 @@ public:
             m_tail.block = fresh;
             m_tail.index = 0;
         }
+        beforePublish();
         m_tail.block->cells[m_tail.index++].store(item, std::memory_order_release);
         const std::uint64_t pushed = m_pushed.load(std::memory_order_relaxed) + 1;
         // seq_cst: orders the publication before whatever the caller reads
@@ -93,7 +95,9 @@ public:
         if (!item)
             return nullptr;
         ++m_head.index;
-        m_popped.store(m_popped.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+        // release: what the popper did before (a pool worker leaving its
+        // idle count) is visible to whoever reads the new size.
+        m_popped.store(m_popped.load(std::memory_order_relaxed) + 1, std::memory_order_release);
         return item;
     }
 
