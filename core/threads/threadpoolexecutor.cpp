@@ -83,11 +83,11 @@ void ThreadPoolExecutor::enqueue(FutureState *task)
     if (!pushed)
         throw RuntimeError("cannot schedule new futures after shutdown");
     dropQueueReference.dismiss();
+    wakeSleeperIfNeeded();
     // As CPython's idle semaphore: a new worker (up to max_workers) unless an
     // idle one is free for this task. An idle worker counts for one queued
     // task only, or two quick submits would share it and the second could
     // wait behind a task that waits for it.
-    wakeSleeperIfNeeded();
     if (!m_allWorkersStarted.load(std::memory_order_relaxed)) {
         // The queue first: a worker uncounts itself before it pops, so a
         // submit that sees the pop also sees that the worker is busy.
