@@ -3,6 +3,7 @@
 // readable description of a scene, and a generator of random traces.
 #pragma once
 
+#include "testsupport.h"
 #include "trace/replay.h"
 #include "trace/trace.h"
 
@@ -20,6 +21,9 @@ Q_DECLARE_METATYPE(clab::WaitReason)
 
 namespace clab::scenetest {
 
+using test::ev;
+using test::waitBegin;
+using test::waitEnd;
 
 inline constexpr ActorId A = 1;
 inline constexpr ActorId B = 2;
@@ -40,28 +44,6 @@ inline constexpr ObjectId I = 20;  // GIL (only where a test adds it)
 
 inline constexpr qint64 kNoCopy = -1;  // an actor without a private copy
 inline constexpr qint64 kNone = -1;    // no next / previous event
-
-inline TraceEvent ev(qint64 ts, ActorId actor, EventKind kind, ObjectId object = 0, qint64 value = 0, quint32 aux = 0)
-{
-    TraceEvent e;
-    e.ts = ts;
-    e.actor = actor;
-    e.kind = kind;
-    e.object = object;
-    e.value = value;
-    e.aux = aux;
-    return e;
-}
-
-inline TraceEvent waitBegin(qint64 ts, ActorId actor, WaitReason reason, ObjectId object, quint32 awaited = 0)
-{
-    return ev(ts, actor, EventKind::WaitBegin, object, qint64(reason), awaited);
-}
-
-inline TraceEvent waitEnd(qint64 ts, ActorId actor, ObjectId object, WaitOutcome outcome = WaitOutcome::Satisfied)
-{
-    return ev(ts, actor, EventKind::WaitEnd, object, qint64(outcome));
-}
 
 inline ObjectInfo objectInfo(ObjectId id, ObjectKind kind, qint64 capacity = 0)
 {

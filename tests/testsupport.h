@@ -38,6 +38,30 @@ public:
     Trace trace;
 };
 
+// One event as a recorder would write it, for traces built by hand.
+inline TraceEvent ev(qint64 ts, ActorId actor, EventKind kind, ObjectId object = 0, qint64 value = 0,
+                     quint32 aux = 0)
+{
+    TraceEvent e;
+    e.ts = ts;
+    e.actor = actor;
+    e.kind = kind;
+    e.object = object;
+    e.value = value;
+    e.aux = aux;
+    return e;
+}
+
+inline TraceEvent waitBegin(qint64 ts, ActorId actor, WaitReason reason, ObjectId object, quint32 awaited = 0)
+{
+    return ev(ts, actor, EventKind::WaitBegin, object, qint64(reason), awaited);
+}
+
+inline TraceEvent waitEnd(qint64 ts, ActorId actor, ObjectId object, WaitOutcome outcome = WaitOutcome::Satisfied)
+{
+    return ev(ts, actor, EventKind::WaitEnd, object, qint64(outcome));
+}
+
 inline int countEvents(const Trace &trace, EventKind kind, ObjectId object = 0)
 {
     return int(std::count_if(trace.events().begin(), trace.events().end(), [&](const TraceEvent &e) {

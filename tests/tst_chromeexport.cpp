@@ -84,18 +84,6 @@ ActorInfo actor(ActorId id, ActorKind kind, const QString &name, ActorId parent,
     return a;
 }
 
-TraceEvent ev(qint64 ts, ActorId a, EventKind kind, ObjectId object = 0, qint64 value = 0, quint32 aux = 0)
-{
-    TraceEvent e;
-    e.ts = ts;
-    e.actor = a;
-    e.kind = kind;
-    e.object = object;
-    e.value = value;
-    e.aux = aux;
-    return e;
-}
-
 QStringList allStateIds()
 {
     QStringList ids;

@@ -4,6 +4,8 @@
 #include "lanemodel.h"
 #include "tracesession.h"
 
+#include "testsupport.h"
+
 #include "scenarios/registry.h"
 #include "scenarios/scenariorun.h"
 #include "trace/clock.h"
@@ -13,6 +15,7 @@
 #include <QtTest>
 
 using namespace clab;
+using clab::test::ev;
 
 namespace {
 
@@ -29,15 +32,6 @@ ActorInfo actor(ActorId id, ActorKind kind, const QString &name, ActorId parent 
     return a;
 }
 
-TraceEvent makeEvent(qint64 ts, ActorId who, EventKind kind)
-{
-    TraceEvent e;
-    e.ts = ts;
-    e.actor = who;
-    e.kind = kind;
-    return e;
-}
-
 // Two processes: the main one with two threads, a worker with a thread
 // that runs a coroutine.
 Trace twoProcesses()
@@ -50,7 +44,7 @@ Trace twoProcesses()
     t.upsertActor(actor(11, ActorKind::Thread, QStringLiteral("MainThread"), 10, 200));
     t.upsertActor(actor(12, ActorKind::Coroutine, QStringLiteral("task-1"), 11));
     for (ActorId a : {2u, 3u, 11u, 12u})
-        t.appendOrdered(makeEvent(1000 * a, a, EventKind::ActorStart));
+        t.appendOrdered(ev(1000 * a, a, EventKind::ActorStart));
     return t;
 }
 
@@ -175,7 +169,7 @@ void TestLaneModel::newThreadJoinsItsProcess()
     // it goes under the main process, after its other threads.
     TraceDelta delta;
     delta.batch.actors.push_back(actor(4, ActorKind::Thread, QStringLiteral("Thread-2"), 1));
-    delta.batch.events.push_back(makeEvent(20000, 4, EventKind::ActorStart));
+    delta.batch.events.push_back(ev(20000, 4, EventKind::ActorStart));
     delta.nowNs = 20000;
     m_session->append(std::move(delta));
 

@@ -25,28 +25,6 @@ constexpr ActorId A = 1;
 constexpr ActorId B = 2;
 constexpr ActorId C = 3;
 
-TraceEvent ev(qint64 ts, ActorId actor, EventKind kind, ObjectId object = 0, qint64 value = 0, quint32 aux = 0)
-{
-    TraceEvent e;
-    e.ts = ts;
-    e.actor = actor;
-    e.kind = kind;
-    e.object = object;
-    e.value = value;
-    e.aux = aux;
-    return e;
-}
-
-TraceEvent waitBegin(qint64 ts, ActorId actor, WaitReason reason, ObjectId object, quint32 awaited = 0)
-{
-    return ev(ts, actor, EventKind::WaitBegin, object, qint64(reason), awaited);
-}
-
-TraceEvent waitEnd(qint64 ts, ActorId actor, ObjectId object, WaitOutcome outcome = WaitOutcome::Satisfied)
-{
-    return ev(ts, actor, EventKind::WaitEnd, object, qint64(outcome));
-}
-
 StateInterval iv(ActorId actor, ActorState state, qint64 start, qint64 end, ObjectId object = 0,
                  WaitReason reason = WaitReason::Lock)
 {

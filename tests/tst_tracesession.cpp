@@ -7,6 +7,8 @@
 #include "timeaxis.h"
 #include "tracesession.h"
 
+#include "testsupport.h"
+
 #include "scenarios/registry.h"
 #include "scenarios/scenariorun.h"
 #include "trace/clock.h"
@@ -17,6 +19,7 @@
 #include <algorithm>
 
 using namespace clab;
+using clab::test::ev;
 
 Q_DECLARE_METATYPE(clab::ActorState)
 
@@ -39,18 +42,6 @@ ObjectInfo object(ObjectId id, ObjectKind kind, const QString &name)
     o.kind = kind;
     o.name = name;
     return o;
-}
-
-TraceEvent ev(qint64 ts, ActorId who, EventKind kind, ObjectId obj = 0, qint64 value = 0, quint32 aux = 0)
-{
-    TraceEvent e;
-    e.ts = ts;
-    e.actor = who;
-    e.kind = kind;
-    e.object = obj;
-    e.value = value;
-    e.aux = aux;
-    return e;
 }
 
 constexpr ActorId kMain = 2;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "threads/errors.h"
+#include "threads/stateref.h"
 #include "trace/traceevent.h"
 
 #include <QString>
@@ -253,25 +254,9 @@ class TaskRef
 public:
     TaskRef() = default;
     // Takes a reference to `state`.
-    explicit TaskRef(TaskState<T> *state) : m_state(state)
-    {
-        if (m_state)
-            m_state->ref();
-    }
-    TaskRef(const TaskRef &other) : TaskRef(other.m_state) {}
-    TaskRef(TaskRef &&other) noexcept : m_state(std::exchange(other.m_state, nullptr)) {}
-    TaskRef &operator=(TaskRef other) noexcept
-    {
-        std::swap(m_state, other.m_state);
-        return *this;
-    }
-    ~TaskRef()
-    {
-        if (m_state)
-            m_state->deref();
-    }
+    explicit TaskRef(TaskState<T> *state) : m_state(StateRef<TaskState<T>>::share(state)) {}
 
-    bool isValid() const { return m_state != nullptr; }
+    bool isValid() const { return bool(m_state); }
     bool done() const { return m_state->done; }
     bool cancelled() const { return m_state->cancelled; }
     bool cancel() { return m_state->cancel(); }
@@ -301,11 +286,11 @@ public:
 
     auto operator co_await() const;
 
-    TaskBase *base() const { return m_state; }
-    TaskState<T> *state() const { return m_state; }
+    TaskBase *base() const { return m_state.get(); }
+    TaskState<T> *state() const { return m_state.get(); }
 
 private:
-    TaskState<T> *m_state = nullptr;
+    StateRef<TaskState<T>> m_state;
 };
 
 } // namespace clab::coro

@@ -2,6 +2,7 @@
 
 #include "errors.h"
 #include "schedpoint.h"
+#include "stateref.h"
 #include "timeout.h"
 
 #include <atomic>
@@ -12,7 +13,6 @@
 #include <mutex>
 #include <optional>
 #include <type_traits>
-#include <utility>
 #include <variant>
 #include <vector>
 
@@ -88,57 +88,6 @@ private:
     // Guarded by the stripe's mutex; made by the first add_done_callback, as
     // most futures never get one.
     std::unique_ptr<std::vector<std::function<void()>>> m_callbacks;
-};
-
-// A counted reference to a FutureState or a class derived from it.
-template <class S>
-class StateRef
-{
-public:
-    StateRef() = default;
-    // Takes over a reference the caller already counted.
-    static StateRef adopt(S *state)
-    {
-        StateRef ref;
-        ref.m_state = state;
-        return ref;
-    }
-    template <class... Args>
-    static StateRef make(Args &&...args)
-    {
-        return adopt(new S(std::forward<Args>(args)...));
-    }
-
-    StateRef(const StateRef &other) : m_state(other.m_state)
-    {
-        if (m_state)
-            m_state->ref();
-    }
-    StateRef(StateRef &&other) noexcept : m_state(std::exchange(other.m_state, nullptr)) {}
-    template <class D, class = std::enable_if_t<std::is_base_of_v<S, D>>>
-    StateRef(StateRef<D> &&other) noexcept : m_state(other.release())
-    {
-    }
-    StateRef &operator=(StateRef other) noexcept
-    {
-        std::swap(m_state, other.m_state);
-        return *this;
-    }
-    ~StateRef()
-    {
-        if (m_state)
-            m_state->deref();
-    }
-
-    S *get() const { return m_state; }
-    S *operator->() const { return m_state; }
-    S &operator*() const { return *m_state; }
-    explicit operator bool() const { return m_state != nullptr; }
-    // Gives up the reference without counting it down.
-    S *release() { return std::exchange(m_state, nullptr); }
-
-private:
-    S *m_state = nullptr;
 };
 
 template <class T>
